@@ -1,0 +1,1 @@
+"""Plain modules shared by the build hooks, scripts/ and tests/."""

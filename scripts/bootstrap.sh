@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Install everything the site and its tests need on a fresh machine: idempotent, quick when done already.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+venv=.venv
+stamp="$venv/.requirements.sha256"
+wanted="$(sha256sum requirements.txt | cut -d' ' -f1)"
+
+if [ ! -x "$venv/bin/python" ]; then
+  python3 -m venv "$venv"
+fi
+if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
+  "$venv/bin/python" -m pip install --quiet --disable-pip-version-check -r requirements.txt
+  echo "$wanted" > "$stamp"
+fi
+
+# Browser tests drive Debian's Chromium (Playwright's own browser download is never used).
+if [ "${SKIP_BROWSER_INSTALL:-0}" != "1" ] && ! command -v chromium >/dev/null 2>&1; then
+  sudo=""
+  if [ "$(id -u)" != "0" ]; then sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+fi
+
+# Node tools (Lighthouse) come from the committed package-lock.json.
+if [ -f package-lock.json ]; then
+  lock_stamp="node_modules/.package-lock.sha256"
+  lock_wanted="$(sha256sum package-lock.json | cut -d' ' -f1)"
+  if [ "$(cat "$lock_stamp" 2>/dev/null)" != "$lock_wanted" ]; then
+    npm ci --no-audit --no-fund --loglevel=error
+    echo "$lock_wanted" > "$lock_stamp"
+  fi
+fi

@@ -1,0 +1,126 @@
+"""Shared fixtures: the site built once per test session, served under its GitHub Pages path."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from sitelib.site_config import languages_from_file  # noqa: E402
+from support.server import SiteServer  # noqa: E402
+
+# A project site on GitHub Pages lives under /<repo>/: the tests serve it the same way.
+BASE_PATH = "/spectrum-retention-guide/"
+LANGUAGES = [language.locale for language in languages_from_file()]
+DEFAULT_LANGUAGE = next(language.locale for language in languages_from_file() if language.default)
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def build_site(project: Path, site_dir: Path, site_url: str) -> subprocess.CompletedProcess:
+    """Run a strict mkdocs build of `project` into `site_dir`, returning the finished process."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=site_url)
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project, env=env, capture_output=True, text=True, timeout=300,
+    )
+
+
+def lang_prefix(language: str) -> str:
+    """The folder of a language inside the built site ('' for the default language)."""
+    return "" if language == DEFAULT_LANGUAGE else f"{language}/"
+
+
+@pytest.fixture(scope="session")
+def server():
+    """A static server on 127.0.0.1 that behaves like GitHub Pages (404.html for missing paths)."""
+    site_server = SiteServer(base_path=BASE_PATH)
+    yield site_server
+    site_server.stop()
+
+
+@pytest.fixture(scope="session")
+def built(server, tmp_path_factory):
+    """The site built once, with site_url set to where the test server serves it."""
+    site_dir = tmp_path_factory.mktemp("site")
+    result = build_site(ROOT, site_dir, server.url)
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "WARNING" not in output, output
+    server.serve(site_dir)
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def site_dir(built) -> Path:
+    return built
+
+
+@pytest.fixture(scope="session")
+def site_url(built, server) -> str:
+    return server.url
+
+
+@pytest.fixture(scope="session")
+def page(site_dir):
+    """Parse a built page: page('ko/faq/') -> BeautifulSoup."""
+    def parse(path: str) -> BeautifulSoup:
+        file = site_dir / path / "index.html" if not path.endswith(".html") else site_dir / path
+        return BeautifulSoup(file.read_text(encoding="utf-8"), "lxml")
+    return parse
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright (never a downloaded browser)."""
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: run scripts/bootstrap.sh"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def browser_page(browser, built):
+    """A fresh browser tab; it fails the test on any JavaScript error."""
+    context = browser.new_context()
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    yield tab
+    context.close()
+    assert not errors, errors
+
+
+@pytest.fixture
+def project_copy(tmp_path):
+    """A scratch copy of the project's sources, to break or extend without touching the real tree."""
+    copy = tmp_path / "project"
+    copy.mkdir()
+    for name in ("mkdocs.yml", "docs", "data", "hooks", "overrides"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy2(source, copy / name)
+    return copy

@@ -1,0 +1,150 @@
+"""The built guide and FAQ pages, read as a reader's browser would get them."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+import pytest
+
+from conftest import DEFAULT_LANGUAGE, LANGUAGES, ROOT, lang_prefix
+from sitelib.faq_data import load_faq
+
+GUIDE_SECTIONS = [
+    "introduction",
+    "what-is-a-retention-department",
+    "what-does-it-do",
+    "billing-vs-retention",
+    "avoid-the-billing-department",
+    "discount-on-your-bill",
+    "waive-extra-fees",
+    "final-thoughts",
+    "about-the-author",
+]
+# Python-Markdown's default admonition titles: none may show on a Korean or Danish page.
+ENGLISH_DEFAULT_TITLES = {
+    "note", "abstract", "info", "tip", "success", "question", "warning", "failure",
+    "danger", "bug", "example", "quote", "attention", "caution", "error", "hint",
+    "important", "summary", "tldr", "todo", "check", "done", "help", "faq", "fail",
+    "missing", "cite",
+}
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def faq_entries():
+    return load_faq(ROOT / "data" / "faq.yml", languages=LANGUAGES, default_language=DEFAULT_LANGUAGE)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("path", ["", "faq/"])
+def test_every_page_exists_in_its_language(page, language, path):
+    html = page(lang_prefix(language) + path).html
+    assert html["lang"] == language
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_guide_has_every_section_with_shared_anchor(page, language):
+    article = page(lang_prefix(language)).select_one("article")
+    assert article.select_one("h1")["id"] == "spectrum-customer-retention"
+    assert [h2["id"] for h2 in article.select("h2")] == GUIDE_SECTIONS
+    for heading in article.select("h1, h2"):
+        text = heading.get_text(" ", strip=True).rstrip("¶").strip()
+        assert len(text) >= 4, heading
+        if language == "ko":
+            assert HANGUL.search(text), f"Korean heading without Hangul: {text}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_guide_credits_the_author(page, language):
+    article = page(lang_prefix(language)).select_one("article")
+    credit = article.select_one("h1").find_next("p")
+    assert "Michael Perez" in credit.get_text()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_guide_leaves_out_links_to_articles_the_site_lacks(page, language):
+    text = page(lang_prefix(language)).select_one("article").get_text(" ")
+    for foreign in ("Async Caller ID", "ecobee", "Se også", "DVR", "독서를 즐길"):
+        assert foreign not in text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_tips_are_admonitions_titled_in_the_page_language(page, language):
+    article = page(lang_prefix(language)).select_one("article")
+    titles = [title.get_text(strip=True) for title in article.select(".admonition > .admonition-title")]
+    assert len(titles) >= 5, titles
+    english_titles = [
+        title.get_text(strip=True)
+        for title in page(lang_prefix(DEFAULT_LANGUAGE)).select(".admonition > .admonition-title")
+    ]
+    for title in titles:
+        assert title.lower() not in ENGLISH_DEFAULT_TITLES, title
+        if language != DEFAULT_LANGUAGE:
+            assert title not in english_titles, f"English title on the {language} page: {title}"
+        if language == "ko":
+            assert HANGUL.search(title), title
+
+
+def test_no_cancellation_fee_tip_links_to_the_faq_entry_in_each_language(page):
+    for language in LANGUAGES:
+        links = [a["href"] for a in page(lang_prefix(language)).select(".admonition a[href]")]
+        assert "faq/#cancellation-fee" in links, (language, links)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_faq_page_shows_every_entry_from_the_data(page, language):
+    article = page(lang_prefix(language) + "faq/").select_one("article")
+    entries = faq_entries()
+    headings = article.select("h2")
+    assert [h2["id"] for h2 in headings] == [entry.id for entry in entries]
+    for heading, entry in zip(headings, entries):
+        text = entry.text_for(language)
+        assert heading.get_text(strip=True).rstrip("¶") == text.question
+        answer = heading.find_next_sibling("p").get_text(" ", strip=True)
+        assert answer.split()[:3] == text.answer.split()[:3]
+    assert not article.select(".untranslated")
+
+
+def test_faq_content_lives_only_in_the_data_file():
+    answers = [text.answer for entry in faq_entries() for text in entry.texts.values()]
+    for markdown in (ROOT / "docs").rglob("*.md"):
+        source = markdown.read_text(encoding="utf-8")
+        for answer in answers:
+            first_sentence = answer.split(". ")[0]
+            assert first_sentence not in source, f"{markdown} repeats the FAQ: {first_sentence}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_faq_page_is_in_the_navigation(page, language):
+    soup = page(lang_prefix(language))
+    nav_links = [a.get("href") for a in soup.select("nav.md-nav--primary a.md-nav__link")]
+    assert "faq/" in nav_links
+
+
+def test_language_switcher_on_faq_leads_to_the_faq_in_each_language(page, site_url):
+    for language in LANGUAGES:
+        page_url = urljoin(site_url, lang_prefix(language) + "faq/")
+        soup = page(lang_prefix(language) + "faq/")
+        targets = {
+            a["hreflang"]: urljoin(page_url, a["href"]) for a in soup.select("a.md-select__link[hreflang]")
+        }
+        assert targets == {other: urljoin(site_url, lang_prefix(other) + "faq/") for other in LANGUAGES}
+
+
+def test_sitemap_lists_the_faq_in_every_language_with_alternates(site_dir, site_url):
+    from bs4 import BeautifulSoup
+
+    sitemap = BeautifulSoup((site_dir / "sitemap.xml").read_text(encoding="utf-8"), "xml")
+    expected = {urljoin(site_url, lang_prefix(language) + "faq/") for language in LANGUAGES}
+    urls = {url.find("loc").get_text(strip=True): url for url in sitemap.find_all("url")}
+    assert expected <= set(urls)
+    for loc in expected:
+        alternates = {link["hreflang"]: link["href"] for link in urls[loc].find_all("link")}
+        assert {alternates[language] for language in LANGUAGES} == expected
+
+
+def test_korean_pages_use_one_name_for_the_retention_department(site_dir):
+    for html in (site_dir / "ko").rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        for variant in ("유지 부서", "보유 부서", "유지부서", "보유부서"):
+            assert variant not in text, f"{html}: {variant}"
