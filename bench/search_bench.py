@@ -1,0 +1,137 @@
+"""Search benchmark: the site's search against Material's stock search, typed into Chromium.
+
+Builds the site twice in one run — as configured, and with the stock search (the site's search
+hooks left out: mkdocs-static-i18n's one combined index, Material's default settings) — serves
+both on 127.0.0.1 under the GitHub Pages path, types every query of bench/search_queries.yml into
+the real search box on each language's home page, and prints one row per language: recall@3,
+results from other languages, and the gzip size of the index that language's pages load.
+
+    .venv/bin/python bench/search_bench.py
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from sitelib.search_eval import load_queries, score_language  # noqa: E402
+from sitelib.site_config import default_locale, languages_from_file  # noqa: E402
+from support.server import SiteServer  # noqa: E402
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+BASE_PATH = "/spectrum-retention-guide/"
+SEARCH_HOOK = re.compile(r"^\s*-\s*hooks/search_[\w.]+\.py\s*\n", re.MULTILINE)
+SKIPPED = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "__pycache__", ".pytest_cache")
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+
+
+# -----------------------------------------------------------------------------
+# Functions
+# -----------------------------------------------------------------------------
+
+# Build both variants, search them in Chromium and print the table.
+def main() -> int:
+    from playwright.sync_api import sync_playwright
+
+    languages = languages_from_file()
+    locales = [language.locale for language in languages]
+    default = default_locale(languages)
+    queries = load_queries(locales)
+    rows = {}
+    with tempfile.TemporaryDirectory(prefix="search-bench-") as scratch, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            for variant in ("stock", "site"):
+                project = _project(Path(scratch) / variant, stock=variant == "stock")
+                server = SiteServer(base_path=BASE_PATH)
+                try:
+                    site_dir = _build(project, Path(scratch) / f"{variant}-site", server.url)
+                    server.serve(site_dir)
+                    for locale in locales:
+                        folder = "" if locale == default else f"{locale}/"
+                        score = _score(browser, server.url + folder, locale, queries[locale],
+                                       site_url=server.url, languages=locales, default=default)
+                        index = site_dir / ("" if variant == "stock" else folder) / "search/search_index.json"
+                        rows[variant, locale] = (score, len(gzip.compress(index.read_bytes(), 9)))
+                finally:
+                    server.stop()
+        finally:
+            browser.close()
+    _print_table(rows, locales, queries)
+    return 0
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+# A scratch copy of the project; the stock variant leaves the site's search hooks out.
+def _project(target: Path, *, stock: bool) -> Path:
+    shutil.copytree(ROOT, target, ignore=SKIPPED)
+    if stock:
+        config = target / "mkdocs.yml"
+        text, count = SEARCH_HOOK.subn("", config.read_text(encoding="utf-8"))
+        if not count:
+            raise SystemExit("bench/search_bench.py: mkdocs.yml lists no hooks/search_*.py to leave out")
+        config.write_text(text, encoding="utf-8")
+    return target
+
+
+# A strict build of a project copy into `site_dir`, for the given site URL.
+def _build(project: Path, site_dir: Path, site_url: str) -> Path:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=site_url)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project, env=env, capture_output=True, text=True, timeout=300,
+    )
+    if result.returncode:
+        raise SystemExit(f"mkdocs build failed in {project}:\n{result.stdout}{result.stderr}")
+    return site_dir
+
+
+# Run one language's queries on its home page, in a fresh tab.
+def _score(browser, url: str, locale: str, queries, **where):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(url)
+        return score_language(page, locale, queries, **where)
+    finally:
+        context.close()
+
+
+# Print recall@3, foreign results and index size per language, stock against the site's.
+def _print_table(rows: dict, locales: list[str], queries: dict) -> None:
+    print("language  queries  recall@3 stock -> site  foreign stock -> site  index gzip stock -> site (ratio)")
+    for locale in locales:
+        (stock, stock_bytes), (site, site_bytes) = rows["stock", locale], rows["site", locale]
+        print(
+            f"{locale:<9} {len(queries[locale]):>7}  {stock.recall:>10.2f} -> {site.recall:<4.2f}"
+            f"  {stock.foreign:>11} -> {site.foreign:<4}"
+            f"  {stock_bytes / 1024:>10.1f} KB -> {site_bytes / 1024:.1f} KB ({site_bytes / stock_bytes:.2f}x)"
+        )
+    for variant in ("stock", "site"):
+        for locale in locales:
+            for miss in rows[variant, locale][0].misses:
+                print(f"  missed ({variant}, {locale}): {miss}")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,168 @@
+"""The search query set, and searching a served site in a real browser the way a reader does.
+
+Shared by tests/test_search*.py and bench/search_bench.py. The browser functions take a
+Playwright page; nothing here starts a browser or a server.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+from sitelib.site_config import ROOT
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+QUERIES_YML = ROOT / "bench" / "search_queries.yml"
+RESULT_LINKS = ".md-search-result__link"
+SEARCH_INPUT = ".md-search__input"
+SEARCH_META = ".md-search-result__meta"
+# Milliseconds to wait for the search worker to answer one query.
+ANSWER_TIMEOUT = 15000
+
+
+class QuerySetError(Exception):
+    """One line naming the file, the entry and the field at fault."""
+
+
+@dataclass(frozen=True)
+class Query:
+    language: str
+    text: str
+    expect: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Result:
+    language: str
+    location: str
+    score: float
+
+
+@dataclass(frozen=True)
+class LanguageScore:
+    language: str
+    queries: int
+    found: int
+    foreign: int
+    misses: tuple[str, ...]
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.queries
+
+
+# -----------------------------------------------------------------------------
+# Functions
+# -----------------------------------------------------------------------------
+
+# Read and check the query set: {language: [{query, expect}, ...]}.
+def load_queries(languages: list[str], path: Path = QUERIES_YML) -> dict[str, list[Query]]:
+    name = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise QuerySetError(f"{name}: expected one list of queries per language code")
+    queries = {}
+    for language, items in data.items():
+        if language not in languages:
+            raise QuerySetError(f"{name}: unknown language code '{language}' (known: {', '.join(languages)})")
+        if not isinstance(items, list):
+            raise QuerySetError(f"{name}: '{language}' must be a list of queries")
+        queries[language] = [_query(item, language, position, name) for position, item in enumerate(items, 1)]
+    return queries
+
+
+# The language and the location (relative to its language's folder) of a result link.
+def classify(href: str, site_url: str, languages: list[str], default: str) -> tuple[str, str]:
+    base = urlsplit(site_url).path
+    url = urlsplit(href)
+    path = url.path[len(base):] if url.path.startswith(base) else url.path
+    location = path + (f"#{url.fragment}" if url.fragment else "")
+    for language in languages:
+        if language != default and location.startswith(f"{language}/"):
+            return language, location[len(language) + 1:]
+    return default, location
+
+
+# Type a query into the page's search box and return the results shown, best first.
+def search(page, text: str) -> list[tuple[str, float]]:
+    field = page.locator(SEARCH_INPUT)
+    placeholder = page.evaluate(
+        "JSON.parse(document.getElementById('__config').textContent)"
+        ".translations['search.result.placeholder']"
+    )
+    field.click()
+    if field.input_value():
+        field.fill("")
+        field.press("End")
+    page.wait_for_function(
+        "([meta, text]) => document.querySelector(meta).textContent === text",
+        arg=[SEARCH_META, placeholder], timeout=ANSWER_TIMEOUT,
+    )
+    page.evaluate("meta => { document.querySelector(meta).textContent = '' }", SEARCH_META)
+    # A keystroke, as a reader's keyboard (or input method) makes: Material searches on key-up.
+    field.fill(text)
+    field.press("End")
+    page.wait_for_function(
+        "([meta, text]) => !['', text].includes(document.querySelector(meta).textContent)",
+        arg=[SEARCH_META, placeholder], timeout=ANSWER_TIMEOUT,
+    )
+    links = page.eval_on_selector_all(
+        RESULT_LINKS,
+        "links => links.map(a => [a.href, +a.querySelector('article').dataset.mdScore])",
+    )
+    return [(href, score) for href, score in links if score > 0]
+
+
+# Run a language's queries in the page's search box: recall@3 and results from other languages.
+def score_language(
+    page, language: str, queries: list[Query], *, site_url: str, languages: list[str],
+    default: str, top: int = 3,
+) -> LanguageScore:
+    found = foreign = 0
+    misses = []
+    for query in queries:
+        results = [
+            classify(href, site_url, languages, default) for href, _ in search(page, query.text)
+        ]
+        foreign += sum(1 for result_language, _ in results if result_language != language)
+        if any((language, expected) in results[:top] for expected in query.expect):
+            found += 1
+        else:
+            misses.append(f"{query.text} -> {[location for _, location in results[:top]]}")
+    return LanguageScore(language, len(queries), found, foreign, tuple(misses))
+
+
+# The search index files a page requested while loading and searching.
+def index_requests(urls: list[str]) -> list[str]:
+    return [url for url in urls if urlsplit(url).path.endswith("/search/search_index.json")]
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+# Check one entry of the query set.
+def _query(item: object, language: str, position: int, name) -> Query:
+    where = f"{name}: {language} entry {position}"
+    if not isinstance(item, dict):
+        raise QuerySetError(f"{where}: expected a mapping with 'query' and 'expect'")
+    for field in ("query", "expect"):
+        if field not in item:
+            raise QuerySetError(f"{where}: missing field '{field}'")
+    if not isinstance(item["query"], str) or not item["query"].strip():
+        raise QuerySetError(f"{where}: field 'query' must be a non-empty string")
+    expect = item["expect"] if isinstance(item["expect"], list) else [item["expect"]]
+    for location in expect:
+        if not isinstance(location, str) or "#" not in location:
+            raise QuerySetError(
+                f"{where} ({item['query']!r}): field 'expect' must be locations such as "
+                f"'#anchor' or 'faq/#anchor', found {json.dumps(location, ensure_ascii=False)}"
+            )
+    return Query(language, item["query"].strip(), tuple(expect))

@@ -1,0 +1,89 @@
+"""How each language's search index is analysed: Material's defaults, and the site's own settings."""
+
+from __future__ import annotations
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+# Words are split at white space, hyphens and the punctuation of running text, so that
+# "bill;" and "있습니까?" are indexed as "bill" and "있습니까".
+PROSE_SEPARATOR = r"""[\s\-,.:;!?()\[\]"“”‘’…/]+"""
+
+# Korean words carry their particles and endings (할인을, 할인이나, 환불하지, 협상해야). The search
+# worker cuts the longest of these endings off each query word (keeping two syllables) and, as
+# for every query word, matches the rest as a prefix: 환불을 finds 환불, 환불을 and 환불하지; a
+# compound typed without its space (해지수수료) is split into words of the index. Chosen by
+# measuring the Korean queries of bench/search_queries.yml (recall@3) when it was built: Material's
+# stock search 23 of 30, character bigrams 29 of 30 with a fifth more results per query (two
+# shared syllables match unrelated words), this 30 of 30. Cutting the endings in the index instead
+# would leave queries that carry an ending (할인받기, 공손하게) unmatched, as in the stock search.
+KOREAN_PARTICLES = (
+    "에서부터", "으로부터", "로부터", "에게서", "한테서", "에서는", "에서도", "에서의", "에게는",
+    "에게도", "으로는", "으로도", "으로의", "으로서", "으로써", "이라도", "이라는", "이라고",
+    "이어야", "까지는", "까지도", "부터는", "들에게", "이랑", "마다", "처럼", "보다", "조차",
+    "밖에", "이나", "이며", "이란", "에서", "에게", "한테", "께서", "으로", "로는", "로도",
+    "로서", "로써", "와의", "과의", "에는", "에도", "까지", "부터", "입니다", "이에요", "예요",
+    "들이", "들을", "들은", "들의", "들", "은", "는", "이", "가", "을", "를", "의", "에", "께",
+    "로", "와", "과", "도", "만", "나", "랑", "란", "인",
+)
+# Endings of verbs made from a noun with 하다 (to do), 되다 (to become) and 받다 (to receive).
+KOREAN_VERB_ENDINGS = (
+    "하다", "한다", "합니다", "합니까", "하는", "하지", "하고", "하여", "하면", "하기", "하게",
+    "하도록", "하려면", "하려고", "하십시오", "하세요", "하시면", "하지만", "하며", "하던", "할",
+    "한", "함", "해", "해서", "해야", "해도", "해요", "했", "했다", "했습니다", "했던",
+    "되다", "된다", "됩니다", "되는", "되지", "되고", "되어", "되면", "되기", "되도록", "된",
+    "될", "돼", "되었", "됐", "받다", "받는", "받기", "받을", "받은", "받아", "받고", "받으면",
+    "받으려면", "받도록", "받았", "받습니다", "받지",
+)
+
+# Danish nouns made from verbs with -ing (forhandling, betaling) are not reduced by the Danish
+# stemmer; cut off, they find the verb (forhandle, betale) as well.
+DANISH_NOUN_ENDINGS = ("ingernes", "ingerne", "ingens", "ingen", "inger", "ing")
+
+# The site's settings per language; a language left out is searched as Material does by default.
+# `pipeline` is Material's option (what Lunr keeps of the language's own pipeline); `analysis`
+# is read by the site's search worker (hooks/sitelib/search_worker.js).
+LANGUAGE_SETTINGS = {
+    "en": {
+        "lang": ["en"],
+        "separator": PROSE_SEPARATOR,
+        "pipeline": ["trimmer"],
+        "analysis": {"stemmer": True, "stop_words": True},
+    },
+    "da": {
+        "lang": ["da"],
+        "separator": PROSE_SEPARATOR,
+        "pipeline": ["trimmer"],
+        "analysis": {
+            "suffixes": DANISH_NOUN_ENDINGS, "min_stem": 4, "stemmer": True, "stop_words": True,
+        },
+    },
+    "ko": {
+        "lang": ["ko"],
+        "separator": PROSE_SEPARATOR,
+        "pipeline": [],
+        "analysis": {
+            "suffixes": sorted(set(KOREAN_PARTICLES + KOREAN_VERB_ENDINGS), key=lambda end: (-len(end), end)),
+            "min_stem": 2,
+            "segment": True,
+            "stop_words": True,
+        },
+    },
+}
+
+
+# -----------------------------------------------------------------------------
+# Functions
+# -----------------------------------------------------------------------------
+
+# The index configuration of one language: Material's defaults, overridden by the site's settings.
+def index_config(locale: str, material_defaults: dict, fields: dict) -> dict:
+    config = {
+        "lang": material_defaults["lang"],
+        "separator": material_defaults["separator"],
+        "pipeline": material_defaults["pipeline"],
+        "fields": fields,
+    }
+    config.update(LANGUAGE_SETTINGS.get(locale, {}))
+    return config

@@ -1,0 +1,169 @@
+"""Which pages and FAQ entries each language has translated, left out, or let fall behind.
+
+A translation records a short hash of the English text it was made from: `source_hash:` in a
+page's front matter, `source:` in its language block of data/faq.yml. When the English text
+changes, its hash no longer matches and the translation shows as outdated. Everything is
+worked out from the files in the repository: no history, no network.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.utils.meta import get_data
+
+from sitelib.faq_data import FaqEntry, load_faq
+from sitelib.site_config import Language
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+TRANSLATED = "translated"
+MISSING = "missing"
+OUTDATED = "outdated"
+STATES = (TRANSLATED, OUTDATED, MISSING)
+
+# Front matter keys a translated page uses to track its English source.
+HASH_KEY = "source_hash"
+UNTRANSLATED_KEY = "untranslated"
+
+# English front matter fields that readers see and translators translate.
+TRANSLATED_META = ("title", "description")
+HASH_LENGTH = 12
+FAQ_FILE = "data/faq.yml"
+
+
+@dataclass(frozen=True)
+class Item:
+    """One thing to translate: a page (`index.md`) or an FAQ entry (`data/faq.yml#refund`)."""
+
+    kind: str  # "page" or "faq"
+    key: str  # the page path inside docs/<lang>/, or the FAQ entry id
+    title: str  # the English title or question
+    source_hash: str  # the hash of its current English text
+
+    # The name translators use for it: `index.md` or `data/faq.yml#refund`.
+    @property
+    def name(self) -> str:
+        return self.key if self.kind == "page" else f"{FAQ_FILE}#{self.key}"
+
+
+@dataclass(frozen=True)
+class Report:
+    """The state of every item in every translated language."""
+
+    languages: list[Language]
+    items: list[Item]
+    states: dict[tuple[str, str], str]  # (locale, item name) -> state
+
+    # The state of one item in one language.
+    def state(self, locale: str, item: Item) -> str:
+        return self.states[(locale, item.name)]
+
+    # How many items of a language are in a state.
+    def count(self, locale: str, state: str) -> int:
+        return sum(1 for item in self.items if self.state(locale, item) == state)
+
+
+# -----------------------------------------------------------------------------
+# Functions
+# -----------------------------------------------------------------------------
+
+# The hash of a page's English text: its title, description and body.
+def page_hash(markdown: str) -> str:
+    body, meta = get_data(_normalise(markdown) + "\n")
+    fields = [f"{key}: {_normalise(str(meta.get(key, '')))}" for key in TRANSLATED_META]
+    return _short_hash("\n".join(fields) + "\n\n" + _normalise(body))
+
+
+# The hash of an FAQ entry's English question and answer.
+def faq_hash(question: str, answer: str) -> str:
+    return _short_hash(_normalise(question) + "\n\n" + _normalise(answer))
+
+
+# The English pages: every Markdown file of the default language, the home page first.
+def english_pages(docs_dir: Path, default_locale: str) -> list[Path]:
+    folder = docs_dir / default_locale
+    pages = sorted(path.relative_to(folder) for path in folder.rglob("*.md"))
+    return sorted(pages, key=lambda path: (path.as_posix() != "index.md", path.as_posix()))
+
+
+# Everything there is to translate, with the hash of its current English text.
+def collect_items(docs_dir: Path, faq_path: Path, languages: list[Language]) -> list[Item]:
+    default = _default(languages)
+    items = []
+    for path in english_pages(docs_dir, default):
+        text = (docs_dir / default / path).read_text(encoding="utf-8")
+        _, meta = get_data(text)
+        items.append(Item("page", path.as_posix(), str(meta.get("title", path.stem)), page_hash(text)))
+    for entry in load_entries(faq_path, languages):
+        english = entry.texts[default]
+        items.append(Item("faq", entry.id, english.question, faq_hash(english.question, english.answer)))
+    return items
+
+
+# The FAQ entries, read with the one FAQ loader.
+def load_entries(faq_path: Path, languages: list[Language]) -> list[FaqEntry]:
+    return load_faq(
+        faq_path,
+        languages=[language.locale for language in languages],
+        default_language=_default(languages),
+        display_name=FAQ_FILE,
+    )
+
+
+# The state of every page and FAQ entry in every language but the default one.
+def translation_report(docs_dir: Path, faq_path: Path, languages: list[Language]) -> Report:
+    items = collect_items(docs_dir, faq_path, languages)
+    entries = {entry.id: entry for entry in load_entries(faq_path, languages)}
+    translated = [language for language in languages if not language.default]
+    states = {}
+    for language in translated:
+        for item in items:
+            if item.kind == "page":
+                state = page_state(docs_dir / language.locale / item.key, item.source_hash)
+            else:
+                state = faq_state(entries[item.key], language.locale, item.source_hash)
+            states[(language.locale, item.name)] = state
+    return Report(languages=translated, items=items, states=states)
+
+
+# A translated page's state, given the hash of its English source.
+def page_state(path: Path, english_hash: str) -> str:
+    if not path.is_file():
+        return MISSING
+    _, meta = get_data(path.read_text(encoding="utf-8"))
+    if meta.get(UNTRANSLATED_KEY) is True:
+        return MISSING
+    return TRANSLATED if str(meta.get(HASH_KEY, "")) == english_hash else OUTDATED
+
+
+# An FAQ entry's state in one language, given the hash of its English text.
+def faq_state(entry: FaqEntry, locale: str, english_hash: str) -> str:
+    text = entry.text_for(locale)
+    if text is None:
+        return MISSING
+    return TRANSLATED if (text.source or "") == english_hash else OUTDATED
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+# The default language's locale.
+def _default(languages: list[Language]) -> str:
+    return next(language.locale for language in languages if language.default)
+
+
+# Line endings and trailing spaces do not change what a reader sees, so they do not count.
+def _normalise(text: str) -> str:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n".join(line.rstrip() for line in lines).strip("\n")
+
+
+# The first characters of the SHA-256 of a text: short enough to read, long enough to be unique.
+def _short_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:HASH_LENGTH]

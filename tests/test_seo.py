@@ -1,0 +1,192 @@
+"""Search and sharing metadata, read from the built HTML and sitemap as a crawler reads them."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.utils.meta import get_data
+
+from conftest import DEFAULT_LANGUAGE, LANGUAGES, ROOT, build_site, lang_prefix
+from sitelib.faq_data import load_faq
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+PAGES = [(language, path) for language in LANGUAGES for path in ("", "faq/")]
+
+
+# Every page of the built site (404.html aside), as its path under the site root.
+def built_pages(site_dir) -> list[str]:
+    return sorted(
+        file.parent.relative_to(site_dir).as_posix() + "/" if file.parent != site_dir else ""
+        for file in site_dir.rglob("index.html")
+        if "assets" not in file.parts
+    )
+
+
+# The language of a built page from its folder.
+def language_of(path: str) -> str:
+    first = path.split("/")[0]
+    return first if first in LANGUAGES and first != DEFAULT_LANGUAGE else DEFAULT_LANGUAGE
+
+
+# The page's address in another language.
+def alternate_path(path: str, language: str) -> str:
+    own = lang_prefix(language_of(path))
+    return lang_prefix(language) + path[len(own):]
+
+
+def test_every_language_has_guide_and_faq_among_the_built_pages(site_dir):
+    pages = built_pages(site_dir)
+    for language, path in PAGES:
+        assert lang_prefix(language) + path in pages
+
+
+def test_every_page_has_absolute_hreflang_for_every_language_and_x_default(site_dir, page, site_url):
+    for path in built_pages(site_dir):
+        links = page(path).select('head link[rel="alternate"][hreflang]')
+        hreflangs = {link["hreflang"]: link["href"] for link in links}
+        assert len(links) == len(hreflangs), (path, links)
+        assert set(hreflangs) == set(LANGUAGES) | {"x-default"}, path
+        for language in LANGUAGES:
+            assert hreflangs[language] == site_url + alternate_path(path, language), path
+        assert hreflangs["x-default"] == hreflangs[DEFAULT_LANGUAGE]
+        for href in hreflangs.values():
+            target = site_dir / href[len(site_url):] / "index.html"
+            assert target.is_file(), (path, href)
+
+
+@pytest.mark.parametrize("language, path", PAGES)
+def test_canonical_url_is_the_absolute_address_of_the_page(page, site_url, language, path):
+    canonical = page(lang_prefix(language) + path).select('head link[rel="canonical"]')
+    assert [link["href"] for link in canonical] == [site_url + lang_prefix(language) + path]
+
+
+@pytest.mark.parametrize("language, path", PAGES)
+def test_meta_description_is_the_page_own_in_its_language(page, language, path):
+    source = ROOT / "docs" / language / ("faq.md" if path else "index.md")
+    _, front_matter = get_data(source.read_text(encoding="utf-8"))
+    descriptions = page(lang_prefix(language) + path).select('head meta[name="description"]')
+    assert [tag["content"] for tag in descriptions] == [front_matter["description"]]
+    if language == "ko":
+        assert HANGUL.search(front_matter["description"])
+    if language != DEFAULT_LANGUAGE:
+        english = page(path).select_one('head meta[name="description"]')["content"]
+        assert front_matter["description"] != english
+
+
+@pytest.mark.parametrize("language, path", PAGES)
+def test_open_graph_and_twitter_card_describe_the_page(page, site_url, language, path):
+    head = page(lang_prefix(language) + path).head
+    og = {tag["property"]: tag["content"] for tag in head.select("meta[property^='og:']")
+          if tag["property"] != "og:locale:alternate"}
+    twitter = {tag["name"]: tag["content"] for tag in head.select("meta[name^='twitter:']")}
+    title = page(lang_prefix(language) + path).select_one("article h1").get_text().rstrip("¶").strip()
+    description = head.select_one('meta[name="description"]')["content"]
+    assert og["og:url"] == site_url + lang_prefix(language) + path
+    assert og["og:title"] == title == twitter["twitter:title"]
+    assert og["og:description"] == description == twitter["twitter:description"]
+    assert og["og:type"] == ("website" if path == "" else "article")
+    assert og["og:locale"].split("_")[0] == language
+    assert og["og:site_name"] == head.parent.select_one(".md-header__topic .md-ellipsis").get_text(strip=True)
+    assert twitter["twitter:card"] == "summary"
+    others = [tag["content"].split("_")[0] for tag in head.select("meta[property='og:locale:alternate']")]
+    assert sorted(others) == sorted(set(LANGUAGES) - {language})
+
+
+def test_sitemap_lists_every_page_with_absolute_alternates_and_x_default(site_dir, site_url):
+    root = ET.parse(site_dir / "sitemap.xml").getroot()
+    entries = {url.findtext(f"{SITEMAP}loc").strip(): url for url in root.iter(f"{SITEMAP}url")}
+    assert sorted(entries) == sorted(site_url + path for path in built_pages(site_dir))
+    for loc, url in entries.items():
+        path = loc[len(site_url):]
+        links = {link.get("hreflang"): link.get("href") for link in url.iter(f"{XHTML}link")}
+        assert set(links) == set(LANGUAGES) | {"x-default"}, loc
+        for language in LANGUAGES:
+            assert links[language] == site_url + alternate_path(path, language)
+        assert links["x-default"] == links[DEFAULT_LANGUAGE]
+
+
+def test_theme_finds_a_sitemap_under_every_hreflang_address(site_dir, page, site_url):
+    # Material fetches <alternate>/sitemap.xml for each hreflang link: none may be missing.
+    for path in built_pages(site_dir):
+        for link in page(path).select('head link[rel="alternate"][hreflang]'):
+            folder = site_dir / link["href"][len(site_url):]
+            sitemap = ET.parse(folder / "sitemap.xml").getroot()
+            locs = [url.findtext(f"{SITEMAP}loc").strip() for url in sitemap.iter(f"{SITEMAP}url")]
+            assert link["href"] in locs
+
+
+# -----------------------------------------------------------------------------
+# FAQPage JSON-LD
+# -----------------------------------------------------------------------------
+
+def faq_json_ld(soup: BeautifulSoup) -> dict:
+    scripts = soup.select('script[type="application/ld+json"]')
+    assert len(scripts) == 1, scripts
+    return json.loads(scripts[0].string)
+
+
+# The visible text of one FAQ answer: everything after its heading up to the next heading.
+def visible_answer(soup: BeautifulSoup, entry_id: str) -> str:
+    heading = soup.find(id=entry_id)
+    parts = []
+    for sibling in heading.find_next_siblings():
+        if sibling.name in ("h1", "h2"):
+            break
+        if "admonition" in (sibling.get("class") or []):
+            continue
+        parts.append(sibling.get_text(" "))
+    return " ".join(" ".join(parts).split())
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_faq_page_carries_faqpage_json_ld_in_its_language(page, site_url, language):
+    soup = page(lang_prefix(language) + "faq/")
+    data = faq_json_ld(soup)
+    entries = load_faq(ROOT / "data" / "faq.yml", languages=LANGUAGES, default_language=DEFAULT_LANGUAGE)
+    assert data["@context"] == "https://schema.org"
+    assert data["@type"] == "FAQPage"
+    assert data["inLanguage"] == language
+    assert len(data["mainEntity"]) == len(entries)
+    for question, entry in zip(data["mainEntity"], entries):
+        text = entry.text_for(language) or entry.texts[DEFAULT_LANGUAGE]
+        assert question["@type"] == "Question"
+        assert question["@id"] == f"{site_url}{lang_prefix(language)}faq/#{entry.id}"
+        assert question["name"] == " ".join(text.question.split())
+        assert question["acceptedAnswer"]["@type"] == "Answer"
+        assert question["acceptedAnswer"]["text"] == visible_answer(soup, entry.id)
+        assert question["acceptedAnswer"]["text"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_only_the_faq_page_carries_json_ld(page, language):
+    assert not page(lang_prefix(language)).select('script[type="application/ld+json"]')
+
+
+def test_faq_json_ld_cannot_be_broken_out_of_by_the_data(project_copy, tmp_path):
+    hostile = "Ends here </script><script>alert('x')</script> & <!-- then -->"
+    faq = project_copy / "data" / "faq.yml"
+    faq.write_text(
+        faq.read_text(encoding="utf-8")
+        + "- id: hostile\n  en:\n    question: \"Is </script> safe?\"\n"
+        + f"    answer: \"{hostile}\"\n",
+        encoding="utf-8",
+    )
+    site_url = "http://127.0.0.1:9/guide/"
+    result = build_site(project_copy, tmp_path / "site", site_url)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for prefix in ("", "ko/"):
+        html = (tmp_path / "site" / prefix / "faq" / "index.html").read_text(encoding="utf-8")
+        soup = BeautifulSoup(html, "lxml")
+        assert not any("alert('x')" in (script.string or "")
+                       for script in soup.select("script:not([type])"))
+        script = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+        assert "<" not in script and ">" not in script
+        last = json.loads(script)["mainEntity"][-1]
+        assert last["name"] == "Is </script> safe?"
+        assert last["acceptedAnswer"]["text"] == hostile
