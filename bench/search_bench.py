@@ -119,13 +119,15 @@ def _score(browser, url: str, locale: str, queries, **where):
 
 # Print recall@3, foreign results and index size per language, stock against the site's.
 def _print_table(rows: dict, locales: list[str], queries: dict) -> None:
-    print("language  queries  recall@3 stock -> site  foreign stock -> site  index gzip stock -> site (ratio)")
+    print("language  queries  recall@3 stock -> site (ratio)  foreign results stock -> site"
+          "  index loaded, gzip: stock -> site (ratio)")
     for locale in locales:
         (stock, stock_bytes), (site, site_bytes) = rows["stock", locale], rows["site", locale]
+        recall_ratio = f"{site.recall / stock.recall:.2f}x" if stock.recall else "n/a"
         print(
-            f"{locale:<9} {len(queries[locale]):>7}  {stock.recall:>10.2f} -> {site.recall:<4.2f}"
-            f"  {stock.foreign:>11} -> {site.foreign:<4}"
-            f"  {stock_bytes / 1024:>10.1f} KB -> {site_bytes / 1024:.1f} KB ({site_bytes / stock_bytes:.2f}x)"
+            f"{locale:<9} {len(queries[locale]):>7}  {stock.recall:>14.2f} -> {site.recall:.2f} ({recall_ratio})"
+            f"  {stock.foreign:>21} -> {site.foreign:<4}"
+            f"  {stock_bytes / 1024:>20.1f} KB -> {site_bytes / 1024:.1f} KB ({site_bytes / stock_bytes:.2f}x)"
         )
     for variant in ("stock", "site"):
         for locale in locales:

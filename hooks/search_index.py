@@ -21,10 +21,11 @@ from sitelib.site_config import current_locale, default_locale, languages_from_c
 def on_post_build(*, config: MkDocsConfig) -> None:
     languages = languages_from_config(config)
     try:
-        write_language_index(
+        written = write_language_index(
             config, locale=current_locale(config), default=default_locale(languages),
             languages=[language.locale for language in languages],
         )
-        write_worker(Path(config.site_dir), material_worker(config.theme.dirs))
+        if written:
+            write_worker(Path(config.site_dir), material_worker(config.theme.dirs))
     except SearchBuildError as error:
         raise PluginError(str(error)) from None

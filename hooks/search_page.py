@@ -11,6 +11,7 @@ from sitelib.search_index import (
     language_folder,
     material_worker,
     repoint_page,
+    search_plugin,
     worker_asset,
 )
 from sitelib.site_config import current_locale, default_locale, languages_from_config
@@ -21,6 +22,8 @@ from sitelib.site_config import current_locale, default_locale, languages_from_c
 
 # Point the page's theme configuration at its language's folder and the site's search worker.
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    if search_plugin(config) is None:
+        return output
     try:
         worker_name, _ = worker_asset(material_worker(config.theme.dirs))
     except SearchBuildError as error:

@@ -6,17 +6,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from conftest import DEFAULT_LANGUAGE, LANGUAGES, lang_prefix
+from support.reader_quality import built_pages
 from sitelib.messages import message
 
 AXE = Axe()
-
-
-# Every built page (404.html aside) as its path under the site root.
-def built_pages(site_dir) -> list[str]:
-    return sorted(
-        file.parent.relative_to(site_dir).as_posix() + "/" if file.parent != site_dir else ""
-        for file in site_dir.rglob("index.html")
-    )
 
 
 # axe's violations on a page, one readable line each.

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import LANGUAGES, lang_prefix
+from support.reader_quality import built_pages
 from sitelib.first_view import FIRST_VIEW_BUDGET, record_first_view
 
 # Errors the Nu HTML Checker reports in Material for MkDocs' own markup, matched by message.
@@ -22,14 +23,6 @@ THEME_VNU_ERRORS = {
     # The search field's autocorrect="off" (for Safari), an attribute this checker predates.
     "Attribute “autocorrect” not allowed on element “input” at this point.",
 }
-
-
-# Every built page (404.html aside) as its path under the site root.
-def built_pages(site_dir: Path) -> list[str]:
-    return sorted(
-        file.parent.relative_to(site_dir).as_posix() + "/" if file.parent != site_dir else ""
-        for file in site_dir.rglob("index.html")
-    )
 
 
 @pytest.fixture(scope="module")

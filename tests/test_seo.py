@@ -11,21 +11,13 @@ from bs4 import BeautifulSoup
 from mkdocs.utils.meta import get_data
 
 from conftest import DEFAULT_LANGUAGE, LANGUAGES, ROOT, build_site, lang_prefix
+from support.reader_quality import built_pages
 from sitelib.faq_data import load_faq
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 PAGES = [(language, path) for language in LANGUAGES for path in ("", "faq/")]
-
-
-# Every page of the built site (404.html aside), as its path under the site root.
-def built_pages(site_dir) -> list[str]:
-    return sorted(
-        file.parent.relative_to(site_dir).as_posix() + "/" if file.parent != site_dir else ""
-        for file in site_dir.rglob("index.html")
-        if "assets" not in file.parts
-    )
 
 
 # The language of a built page from its folder.

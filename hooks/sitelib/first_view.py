@@ -53,8 +53,7 @@ def record_first_view(browser, url: str, *, color_scheme: str = "light") -> Firs
         responses = []
         tab.on("request", lambda request: view.requests.append(request.url))
         tab.on("response", lambda response: responses.append(response))
-        tab.on("console", lambda message: message.type == "error"
-               and view.console_errors.append(message.text))
+        tab.on("console", lambda message: _keep_error(view, message))
         tab.goto(url, wait_until="networkidle")
         for response in responses:
             if urlsplit(response.url).scheme not in ("http", "https"):
@@ -70,6 +69,12 @@ def record_first_view(browser, url: str, *, color_scheme: str = "light") -> Firs
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
+
+# Record a console message when it is an error.
+def _keep_error(view: FirstView, message) -> None:
+    if message.type == "error":
+        view.console_errors.append(message.text)
+
 
 # scheme://host:port of a URL.
 def _origin(url: str) -> str:

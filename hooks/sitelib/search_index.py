@@ -83,6 +83,8 @@ def build_index_config(locale: str, *, translate, fields: dict) -> dict:
 # Write one language's index, from a build's search entries, into its folder of the built site.
 def write_language_index(config, *, locale: str, default: str, languages: list[str]) -> Path | None:
     plugin = search_plugin(config)
+    if plugin is None:
+        return None
     index = language_index(
         plugin.search_index.entries, locale=locale, default=default, others=languages,
         config=build_index_config(
@@ -100,12 +102,12 @@ def material_translator(config, locale: str):
     return template.make_module({"config": {"theme": {"language": locale}}}).t
 
 
-# Material's search plugin in a running build.
+# Material's search plugin in a running build, or None where search is switched off.
 def search_plugin(config):
     for name in ("material/search", "search"):
-        if name in config.plugins:
+        if name in config.plugins and config.plugins[name].config.get("enabled", True):
             return config.plugins[name]
-    raise SearchBuildError("search: the search plugin is not enabled in mkdocs.yml")
+    return None
 
 
 # Material's own search worker file in the theme folders.

@@ -14,10 +14,10 @@ PROSE_SEPARATOR = r"""[\s\-,.:;!?()\[\]"“”‘’…/]+"""
 # worker cuts the longest of these endings off each query word (keeping two syllables) and, as
 # for every query word, matches the rest as a prefix: 환불을 finds 환불, 환불을 and 환불하지; a
 # compound typed without its space (해지수수료) is split into words of the index. Chosen by
-# measuring the Korean queries of bench/search_queries.yml (recall@3) when it was built: Material's
-# stock search 23 of 30, character bigrams 29 of 30 with a fifth more results per query (two
-# shared syllables match unrelated words), this 30 of 30. Cutting the endings in the index instead
-# would leave queries that carry an ending (할인받기, 공손하게) unmatched, as in the stock search.
+# measuring the Korean queries of bench/search_queries.yml when it was built (recall@3): Material's
+# stock search 24 of 31; character bigrams 31 of 31 but with a fifth more results per query (two
+# shared syllables match unrelated words); this 31 of 31 with fewer results. Cutting the endings in
+# the index instead leaves queries that carry an ending (할인받기, 공손하게) unmatched, as in stock.
 KOREAN_PARTICLES = (
     "에서부터", "으로부터", "로부터", "에게서", "한테서", "에서는", "에서도", "에서의", "에게는",
     "에게도", "으로는", "으로도", "으로의", "으로서", "으로써", "이라도", "이라는", "이라고",
@@ -49,14 +49,15 @@ LANGUAGE_SETTINGS = {
         "lang": ["en"],
         "separator": PROSE_SEPARATOR,
         "pipeline": ["trimmer"],
-        "analysis": {"stemmer": True, "stop_words": True},
+        "analysis": {"stemmer": True, "stop_words": True, "exact_boost": 10},
     },
     "da": {
         "lang": ["da"],
         "separator": PROSE_SEPARATOR,
         "pipeline": ["trimmer"],
         "analysis": {
-            "suffixes": DANISH_NOUN_ENDINGS, "min_stem": 4, "stemmer": True, "stop_words": True,
+            "suffixes": list(DANISH_NOUN_ENDINGS), "min_stem": 4, "stemmer": True, "stop_words": True,
+            "exact_boost": 10,
         },
     },
     "ko": {

@@ -17,13 +17,12 @@
  *     holds the stem, at the word's position, so that the word is still highlighted;
  *   - `stop_words`: a stop word among other words is looked up as itself, not as a prefix, so
  *     that "a" in "how to get a refund" does not match every word starting with "a";
- * and the words as typed are looked up as well, with a higher weight, so that an exact match
- * ranks above a longer word that merely starts the same way.
+ *   - `exact_boost`: each word as typed is also looked up as a whole word, with this weight, so
+ *     that "kunde" ranks a section saying "kunde" above one saying "kundefastholdelse" (not for
+ *     Korean, where a word as typed rarely stands without a particle in the text).
  */
 (function () {
   "use strict"
-
-  const EXACT_BOOST = 10
 
   const stemmed = new WeakSet()
   let analysis = null
@@ -152,17 +151,19 @@
     return query
   }
 
-  // Search: also look each typed word up as it is, with a higher weight.
+  // Search: also look each typed word up as a whole word, with a higher weight.
   const search = lunr.Index.prototype.query
   lunr.Index.prototype.query = function (fn) {
     return search.call(this, function (query) {
       fn.call(query, query)
+      if (!analysis || !analysis.exact_boost)
+        return
       const exact = new Set()
       for (const clause of query.clauses.slice())
         if (clause.typed && clause.term !== clause.typed && !exact.has(clause.typed)) {
           exact.add(clause.typed)
           query.clauses.push(Object.assign({}, clause, {
-            term: clause.typed, typed: null, boost: clause.boost * EXACT_BOOST,
+            term: clause.typed, typed: null, boost: clause.boost * analysis.exact_boost,
             presence: lunr.Query.presence.OPTIONAL
           }))
         }

@@ -144,12 +144,15 @@ def json_ld_script(data: dict) -> str:
 
 # Collects the text of rendered HTML, with a space between blocks.
 class _TextExtractor(HTMLParser):
+    # Entities come back decoded, as the reader sees them.
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
 
+    # Keep every piece of text.
     def handle_data(self, data: str) -> None:
         self.parts.append(data)
 
+    # Separate the text of consecutive elements.
     def handle_endtag(self, tag: str) -> None:
         self.parts.append(" ")

@@ -1,0 +1,84 @@
+"""Search quality on the query set, typed into Chromium; and search of a newly added language."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urljoin
+
+import pytest
+
+from conftest import BASE_PATH, DEFAULT_LANGUAGE, LANGUAGES, build_site, lang_prefix
+from sitelib.search_eval import QuerySetError, classify, load_queries, score_language, search
+from support.i18n_project import run_i18n, with_translation_tools
+from support.server import SiteServer
+
+# The target the benchmark reports against (README, "Search").
+RECALL_TARGET = 0.95
+NEW_LANGUAGE = ("de", "Deutsch")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_query_set_finds_the_right_section_in_the_top_three(browser, site_url, language):
+    queries = load_queries(LANGUAGES)[language]
+    assert len(queries) >= 15
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        tab = context.new_page()
+        tab.goto(urljoin(site_url, lang_prefix(language)))
+        score = score_language(
+            tab, language, queries, site_url=site_url, languages=LANGUAGES, default=DEFAULT_LANGUAGE
+        )
+    finally:
+        context.close()
+    assert score.foreign == 0
+    assert score.recall >= RECALL_TARGET, score.misses
+
+
+def test_a_bad_query_set_entry_is_named(tmp_path):
+    bad = tmp_path / "queries.yml"
+    bad.write_text("ko:\n  - {query: 환불, expect: refund}\n", encoding="utf-8")
+    with pytest.raises(QuerySetError, match=r"queries.yml: ko entry 1 \('환불'\): field 'expect'"):
+        load_queries(LANGUAGES, bad)
+    bad.write_text("xx:\n  - {query: a, expect: '#a'}\n", encoding="utf-8")
+    with pytest.raises(QuerySetError, match="unknown language code 'xx'"):
+        load_queries(LANGUAGES, bad)
+
+
+def test_a_new_language_gets_its_own_index_with_materials_defaults(project_copy, tmp_path, browser):
+    locale, name = NEW_LANGUAGE
+    project = with_translation_tools(project_copy)
+    added = run_i18n(project, "new-language", locale, name)
+    assert added.returncode == 0, added.stderr
+    server = SiteServer(base_path=BASE_PATH)
+    try:
+        site = tmp_path / "site"
+        build = build_site(project, site, server.url)
+        assert build.returncode == 0 and "WARNING" not in build.stdout + build.stderr, build.stderr
+        server.serve(site)
+        index = json.loads((site / locale / "search/search_index.json").read_text("utf-8"))
+        assert index["config"]["lang"] == [locale] and "analysis" not in index["config"]
+        assert index["docs"] and not any(doc["location"].startswith(f"{locale}/") for doc in index["docs"])
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        try:
+            tab = context.new_page()
+            tab.goto(urljoin(server.url, f"{locale}/"))
+            results = search(tab, "Spectrum")
+        finally:
+            context.close()
+        languages = LANGUAGES + [locale]
+        assert results
+        assert {classify(href, server.url, languages, DEFAULT_LANGUAGE)[0] for href, _ in results} == {locale}
+    finally:
+        server.stop()
+
+
+def test_a_site_without_the_search_plugin_builds_without_search_files(project_copy, tmp_path):
+    config = project_copy / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert text.count("\n  - search\n") == 1
+    config.write_text(text.replace("\n  - search\n", "\n"), encoding="utf-8")
+    site = tmp_path / "site"
+    build = build_site(project_copy, site, "http://127.0.0.1:8000/spectrum-retention-guide/")
+    assert build.returncode == 0 and "WARNING" not in build.stdout + build.stderr, build.stderr
+    assert not list(site.rglob("search_index.json"))
+    assert not list(site.rglob("search-site.*.js"))
