@@ -15,12 +15,18 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
   echo "$wanted" > "$stamp"
 fi
 
-# Browser tests drive Debian's Chromium (Playwright's own browser download is never used).
-if [ "${SKIP_BROWSER_INSTALL:-0}" != "1" ] && ! command -v chromium >/dev/null 2>&1; then
+# Browser tests drive Debian's Chromium (Playwright's own browser download is never used);
+# the Nu HTML Checker runs on Java.
+missing=()
+if [ "${SKIP_BROWSER_INSTALL:-0}" != "1" ]; then
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+fi
+if [ "${#missing[@]}" -gt 0 ]; then
   sudo=""
   if [ "$(id -u)" != "0" ]; then sudo="sudo"; fi
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 # Node tools (Lighthouse) come from the committed package-lock.json.

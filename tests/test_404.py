@@ -96,3 +96,26 @@ def test_every_language_has_its_404_texts():
             assert text.strip()
             if not language.default:
                 assert text != message(key, DEFAULT_LANGUAGE), (key, language.locale)
+
+
+# What a reader who lands on a missing page types into the search box, per language.
+NOT_FOUND_SEARCHES = {"ko": "환불", "da": "rabatterne", "en": "refunds"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_404_searches_the_language_of_the_asked_path(browser_page, page, server, language):
+    from urllib.parse import urljoin
+
+    from sitelib.search_eval import classify, index_requests, search
+
+    requested = []
+    browser_page.on("request", lambda request: requested.append(request.url))
+    browser_page.goto(server.url + lang_prefix(language) + "no-such-page/")
+    field = browser_page.locator(".md-search__input")
+    expected_placeholder = page(lang_prefix(language)).select_one(".md-search__input")["placeholder"]
+    assert field.get_attribute("placeholder") == expected_placeholder
+    assert field.get_attribute("aria-label") == expected_placeholder
+    results = search(browser_page, NOT_FOUND_SEARCHES.get(language, "Spectrum"))
+    assert results
+    assert {classify(href, server.url, LANGUAGES, DEFAULT_LANGUAGE)[0] for href, _ in results} == {language}
+    assert index_requests(requested) == [urljoin(server.url, lang_prefix(language) + "search/search_index.json")]

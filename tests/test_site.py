@@ -148,3 +148,13 @@ def test_korean_pages_use_one_name_for_the_retention_department(site_dir):
         text = html.read_text(encoding="utf-8")
         for variant in ("유지 부서", "보유 부서", "유지부서", "보유부서"):
             assert variant not in text, f"{html}: {variant}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_faq_entries_are_in_the_language_search_index(site_dir, language):
+    import json
+
+    index = json.loads((site_dir / lang_prefix(language) / "search" / "search_index.json").read_text("utf-8"))
+    locations = {doc["location"]: doc["title"] for doc in index["docs"]}
+    for entry in faq_entries():
+        assert locations.get(f"faq/#{entry.id}") == entry.text_for(language).question
