@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from pages_server import GzipPagesServer  # noqa: E402
+from sitelib.browser import CHROMIUM, CHROMIUM_ARGS, launch_chromium  # noqa: E402
 from sitelib.first_view import FIRST_VIEW_BUDGET, record_first_view  # noqa: E402
 from sitelib.site_config import languages_from_file  # noqa: E402
 
@@ -37,9 +38,7 @@ from sitelib.site_config import languages_from_file  # noqa: E402
 # -----------------------------------------------------------------------------
 
 BASE_PATH = "/spectrum-retention-guide/"
-CHROMIUM = "/usr/bin/chromium"
-CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-background-networking "
-                "--disable-component-update --disable-sync --no-first-run")
+CHROME_FLAGS = " ".join(["--headless=new", *CHROMIUM_ARGS])
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 GATED = ("accessibility", "best-practices", "seo")
 PAGES = ("", "faq/")
@@ -120,7 +119,7 @@ def _measure(lighthouse: Path, url: str, paths: list[str], scratch: Path) -> dic
 
     measured = {}
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROME_FLAGS.split()[1:])
+        browser = launch_chromium(playwright)
         try:
             for path in paths:
                 view = record_first_view(browser, url + path)

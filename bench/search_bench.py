@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "tests"))
 
+from sitelib.browser import launch_chromium  # noqa: E402
 from sitelib.search_eval import load_queries, score_language  # noqa: E402
 from sitelib.site_config import default_locale, languages_from_file  # noqa: E402
 from support.server import SiteServer  # noqa: E402
@@ -35,11 +36,6 @@ from support.server import SiteServer  # noqa: E402
 BASE_PATH = "/spectrum-retention-guide/"
 SEARCH_HOOK = re.compile(r"^\s*-\s*hooks/search_[\w.]+\.py\s*\n", re.MULTILINE)
 SKIPPED = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "__pycache__", ".pytest_cache")
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
 
 
 # -----------------------------------------------------------------------------
@@ -56,7 +52,7 @@ def main() -> int:
     queries = load_queries(locales)
     rows = {}
     with tempfile.TemporaryDirectory(prefix="search-bench-") as scratch, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        browser = launch_chromium(playwright)
         try:
             for variant in ("stock", "site"):
                 project = _project(Path(scratch) / variant, stock=variant == "stock")

@@ -19,7 +19,7 @@ fi
 # the Nu HTML Checker runs on Java.
 missing=()
 if [ "${SKIP_BROWSER_INSTALL:-0}" != "1" ]; then
-  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
   command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 fi
 if [ "${#missing[@]}" -gt 0 ]; then
@@ -30,7 +30,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 
 # Node tools (Lighthouse) come from the committed package-lock.json.
-if [ -f package-lock.json ]; then
+if [ -f package-lock.json ] && [ "${SKIP_NODE_INSTALL:-0}" != "1" ]; then
   lock_stamp="node_modules/.package-lock.sha256"
   lock_wanted="$(sha256sum package-lock.json | cut -d' ' -f1)"
   if [ "$(cat "$lock_stamp" 2>/dev/null)" != "$lock_wanted" ]; then

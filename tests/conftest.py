@@ -15,6 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "tests"))
 
+from sitelib.browser import launch_chromium  # noqa: E402
 from sitelib.site_config import languages_from_file  # noqa: E402
 from support.server import SiteServer  # noqa: E402
 
@@ -22,15 +23,6 @@ from support.server import SiteServer  # noqa: E402
 BASE_PATH = "/spectrum-retention-guide/"
 LANGUAGES = [language.locale for language in languages_from_file()]
 DEFAULT_LANGUAGE = next(language.locale for language in languages_from_file() if language.default)
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def build_site(project: Path, site_dir: Path, site_url: str) -> subprocess.CompletedProcess:
@@ -91,11 +83,8 @@ def browser():
     """Debian's Chromium driven by Playwright (never a downloaded browser)."""
     from playwright.sync_api import sync_playwright
 
-    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: run scripts/bootstrap.sh"
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
+        chromium = launch_chromium(playwright)
         yield chromium
         chromium.close()
 
