@@ -26,12 +26,12 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
-sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT / "tests"))
 
-from pages_server import GzipPagesServer  # noqa: E402
 from sitelib.browser import CHROMIUM, CHROMIUM_ARGS, launch_chromium  # noqa: E402
 from sitelib.first_view import FIRST_VIEW_BUDGET, record_first_view  # noqa: E402
-from sitelib.site_config import languages_from_file  # noqa: E402
+from sitelib.site_config import default_locale, language_folder, languages_from_file  # noqa: E402
+from support.server import SiteServer  # noqa: E402
 
 # -----------------------------------------------------------------------------
 # Data
@@ -64,17 +64,21 @@ def main() -> int:
         print("node_modules/.bin/lighthouse is missing: run scripts/bootstrap.sh", file=sys.stderr)
         return 2
     languages = languages_from_file()
-    paths = [("" if item.default else f"{item.locale}/") + page
-             for item in languages for page in PAGES]
+    default = default_locale(languages)
+    paths = [language_folder(item.locale, default) + page for item in languages for page in PAGES]
     with tempfile.TemporaryDirectory(prefix="lighthouse-bench-") as scratch:
         scratch = Path(scratch)
         results = {}
         for name in ("stock", "ours"):
             site = scratch / f"{name}-site"
-            with GzipPagesServer(site, BASE_PATH) as server:
+            server = SiteServer(BASE_PATH, compress=True)
+            try:
                 project = ROOT if name == "ours" else _stock_project(scratch / "stock", server.url)
                 _build(project, site, server.url, strict=name == "ours")
+                server.serve(site)
                 results[name] = _measure(lighthouse, server.url, paths, scratch)
+            finally:
+                server.stop()
     _print_table(paths, results)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

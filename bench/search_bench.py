@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from sitelib.browser import launch_chromium  # noqa: E402
 from sitelib.search_eval import load_queries, score_language  # noqa: E402
-from sitelib.site_config import default_locale, languages_from_file  # noqa: E402
+from sitelib.site_config import default_locale, language_folder, languages_from_file  # noqa: E402
 from support.server import SiteServer  # noqa: E402
 
 # -----------------------------------------------------------------------------
@@ -61,7 +61,7 @@ def main() -> int:
                     site_dir = _build(project, Path(scratch) / f"{variant}-site", server.url)
                     server.serve(site_dir)
                     for locale in locales:
-                        folder = "" if locale == default else f"{locale}/"
+                        folder = language_folder(locale, default)
                         score = _score(browser, server.url + folder, locale, queries[locale],
                                        site_url=server.url, languages=locales, default=default)
                         index = site_dir / ("" if variant == "stock" else folder) / "search/search_index.json"

@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from sitelib.search_index import SearchBuildError, material_worker, write_language_index, write_worker
+from sitelib.search_index import material_worker, write_language_index, write_worker
 from sitelib.site_config import current_locale, default_locale, languages_from_config
 
 # -----------------------------------------------------------------------------
@@ -20,12 +19,9 @@ from sitelib.site_config import current_locale, default_locale, languages_from_c
 @event_priority(-50)
 def on_post_build(*, config: MkDocsConfig) -> None:
     languages = languages_from_config(config)
-    try:
-        written = write_language_index(
-            config, locale=current_locale(config), default=default_locale(languages),
-            languages=[language.locale for language in languages],
-        )
-        if written:
-            write_worker(Path(config.site_dir), material_worker(config.theme.dirs))
-    except SearchBuildError as error:
-        raise PluginError(str(error)) from None
+    written = write_language_index(
+        config, locale=current_locale(config), default=default_locale(languages),
+        languages=[language.locale for language in languages],
+    )
+    if written:
+        write_worker(Path(config.site_dir), material_worker(config.theme.dirs))

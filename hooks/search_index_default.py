@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from sitelib.search_index import SearchBuildError, write_language_index
+from sitelib.search_index import write_language_index
 from sitelib.site_config import default_locale, languages_from_config
 
 # -----------------------------------------------------------------------------
@@ -20,10 +19,7 @@ from sitelib.site_config import default_locale, languages_from_config
 def on_post_build(*, config: MkDocsConfig) -> None:
     languages = languages_from_config(config)
     default = default_locale(languages)
-    try:
-        write_language_index(
-            config, locale=default, default=default,
-            languages=[language.locale for language in languages],
-        )
-    except SearchBuildError as error:
-        raise PluginError(str(error)) from None
+    write_language_index(
+        config, locale=default, default=default,
+        languages=[language.locale for language in languages],
+    )

@@ -3,18 +3,10 @@
 from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from sitelib.search_index import (
-    SearchBuildError,
-    language_folder,
-    material_worker,
-    repoint_page,
-    search_plugin,
-    worker_asset,
-)
-from sitelib.site_config import current_locale, default_locale, languages_from_config
+from sitelib.search_index import repoint_page, site_worker_name
+from sitelib.site_config import current_locale, default_locale, language_folder, languages_from_config
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -22,11 +14,8 @@ from sitelib.site_config import current_locale, default_locale, languages_from_c
 
 # Point the page's theme configuration at its language's folder and the site's search worker.
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    if search_plugin(config) is None:
+    worker_name = site_worker_name(config)
+    if worker_name is None:
         return output
-    try:
-        worker_name, _ = worker_asset(material_worker(config.theme.dirs))
-    except SearchBuildError as error:
-        raise PluginError(str(error)) from None
     folder = language_folder(current_locale(config), default_locale(languages_from_config(config)))
     return repoint_page(output, folder=folder, worker_name=worker_name)

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from sitelib.faq_data import FaqDataError, load_faq
+from sitelib.faq_data import load_build_faq
 from sitelib.seo import PageMeta, add_head_metadata, faq_json_ld
 from sitelib.site_config import current_locale, default_locale, languages_from_config
 
@@ -52,11 +50,6 @@ def _faq_json_ld(page: Page, config: MkDocsConfig, meta: PageMeta) -> dict | Non
     source = page.meta.get("faq_data")
     if not source:
         return None
-    locales = [language.locale for language in languages_from_config(config)]
-    try:
-        entries = load_faq(Path(config.config_file_path).parent / source, languages=locales,
-                           default_language=meta.default_locale, display_name=source)
-    except FaqDataError as error:
-        raise PluginError(str(error)) from None
+    entries = load_build_faq(config, source)
     return faq_json_ld(entries, language=meta.locale, default_language=meta.default_locale,
                        url=meta.url)

@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from sitelib.browser import launch_chromium  # noqa: E402
-from sitelib.site_config import languages_from_file  # noqa: E402
+from sitelib.site_config import language_folder, languages_from_file  # noqa: E402
 from support.server import SiteServer  # noqa: E402
 
 # A project site on GitHub Pages lives under /<repo>/: the tests serve it the same way.
@@ -36,7 +36,7 @@ def build_site(project: Path, site_dir: Path, site_url: str) -> subprocess.Compl
 
 def lang_prefix(language: str) -> str:
     """The folder of a language inside the built site ('' for the default language)."""
-    return "" if language == DEFAULT_LANGUAGE else f"{language}/"
+    return language_folder(language, DEFAULT_LANGUAGE)
 
 
 @pytest.fixture(scope="session")

@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from mkdocs.exceptions import PluginError
+
+from sitelib.site_config import default_locale, languages_from_config
 
 # -----------------------------------------------------------------------------
 # Data
@@ -72,6 +75,21 @@ def load_faq(
         seen[entry.id] = position
         entries.append(entry)
     return entries
+
+
+# The FAQ named by a page's front matter, in a running build: bad data stops the build with
+# the loader's one-line message (mkdocs prints a PluginError as it is, with no traceback).
+def load_build_faq(config, source: str) -> list[FaqEntry]:
+    languages = languages_from_config(config)
+    try:
+        return load_faq(
+            Path(config.config_file_path).parent / source,
+            languages=[language.locale for language in languages],
+            default_language=default_locale(languages),
+            display_name=source,
+        )
+    except FaqDataError as error:
+        raise PluginError(str(error)) from None
 
 
 # -----------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
 
 from sitelib.messages import message
+from sitelib.site_config import language_folder
 
 # -----------------------------------------------------------------------------
 # Data
@@ -47,8 +48,8 @@ def not_found_languages(*, docs_dir: Path, site_url: str, nav_files: list[str],
     base = base_path(site_url)
     default = next(locale for locale, _, is_default in languages if is_default)
     result = []
-    for locale, site_name, is_default in languages:
-        prefix = "" if is_default else f"{locale}/"
+    for locale, site_name, _ in languages:
+        prefix = language_folder(locale, default)
         links = [
             NotFoundLink(
                 title=_page_title(docs_dir, locale, default, name),

@@ -15,7 +15,10 @@ import posixpath
 import re
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
+
 from sitelib.search_languages import index_config
+from sitelib.site_config import language_folder
 
 # -----------------------------------------------------------------------------
 # Data
@@ -32,18 +35,14 @@ CONFIG_SCRIPT = re.compile(
 HTML_SAFE_JSON = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "'": "\\u0027"}
 
 
-class SearchBuildError(Exception):
+# A PluginError, so that mkdocs stops the build with this one line and no traceback.
+class SearchBuildError(PluginError):
     """One line saying what the search build could not do."""
 
 
 # -----------------------------------------------------------------------------
 # Functions
 # -----------------------------------------------------------------------------
-
-# The folder of a language inside the site: "" for the default language, "ko/" for Korean.
-def language_folder(locale: str, default: str) -> str:
-    return "" if locale == default else f"{locale}/"
-
 
 # The index of one language: its own entries, with locations relative to its folder.
 def language_index(
@@ -121,6 +120,13 @@ def material_worker(theme_dirs: list[str]) -> str:
     raise SearchBuildError(
         f"search: no single Material search worker ({WORKER_DIR}/search.<hash>.min.js) in the theme"
     )
+
+
+# The file name of the site's search worker in a running build, or None where search is off.
+def site_worker_name(config) -> str | None:
+    if search_plugin(config) is None:
+        return None
+    return worker_asset(material_worker(config.theme.dirs))[0]
 
 
 # The site's search worker: its file name (with a content hash, for caching) and its text.

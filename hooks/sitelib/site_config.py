@@ -56,6 +56,11 @@ def default_locale(languages: list[Language]) -> str:
     return next(language.locale for language in languages if language.default)
 
 
+# The folder of a language inside the built site: "" for the default language, "ko/" for Korean.
+def language_folder(locale: str, default: str) -> str:
+    return "" if locale == default else f"{locale}/"
+
+
 # The current build's language: the i18n plugin builds the site once per language.
 def current_locale(config) -> str:
     return config.plugins["i18n"].current_language
