@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -28,9 +27,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from sitelib.browser import CHROMIUM, CHROMIUM_ARGS, launch_chromium  # noqa: E402
-from sitelib.first_view import FIRST_VIEW_BUDGET, record_first_view  # noqa: E402
-from sitelib.site_config import default_locale, language_folder, languages_from_file  # noqa: E402
+from sitelib.languages import load_site_languages  # noqa: E402
+from support.browser import CHROMIUM, CHROMIUM_ARGS, launch_chromium  # noqa: E402
+from support.first_view import FIRST_VIEW_BUDGET, record_first_view  # noqa: E402
+from support.projects import build_site, copy_sources, without_hooks  # noqa: E402
 from support.server import SiteServer  # noqa: E402
 
 # -----------------------------------------------------------------------------
@@ -43,11 +43,8 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 GATED = ("accessibility", "best-practices", "seo")
 PAGES = ("", "faq/")
 
-# Our reader-quality hooks and theme overrides: what the stock configuration goes without.
-READER_QUALITY_HOOKS = {
-    "hooks/seo_head.py", "hooks/seo_sitemap.py", "hooks/a11y_labels.py",
-    "hooks/not_found_context.py", "hooks/not_found_pin.py",
-}
+# Our reader-quality features (with the theme overrides): what the stock configuration goes without.
+READER_QUALITY_HOOKS = ("hooks/seo.py", "hooks/accessibility.py", "hooks/not_found.py")
 
 
 # -----------------------------------------------------------------------------
@@ -63,9 +60,8 @@ def main() -> int:
     if not lighthouse.exists():
         print("node_modules/.bin/lighthouse is missing: run scripts/bootstrap.sh", file=sys.stderr)
         return 2
-    languages = languages_from_file()
-    default = default_locale(languages)
-    paths = [language_folder(item.locale, default) + page for item in languages for page in PAGES]
+    languages = load_site_languages()
+    paths = [languages.folder(locale) + page for locale in languages.locales for page in PAGES]
     with tempfile.TemporaryDirectory(prefix="lighthouse-bench-") as scratch:
         scratch = Path(scratch)
         results = {}
@@ -92,14 +88,13 @@ def main() -> int:
 # Helper functions
 # -----------------------------------------------------------------------------
 
-# A copy of the project whose mkdocs.yml keeps the content but takes the theme's defaults.
+# A copy of the project without the reader-quality features, whose theme takes its defaults.
 def _stock_project(target: Path, url: str) -> Path:
-    for name in ("docs", "data", "hooks"):
-        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_PlainLoader)
+    copy_sources(target, names=("mkdocs.yml", "docs", "data", "hooks"))
+    without_hooks(target / "mkdocs.yml", READER_QUALITY_HOOKS)
+    config = yaml.load((target / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_PlainLoader)
     config["site_url"] = url
     config["theme"] = {"name": "material", "language": config["theme"].get("language", "en")}
-    config["hooks"] = [hook for hook in config.get("hooks", []) if hook not in READER_QUALITY_HOOKS]
     (target / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
                                        encoding="utf-8")
     return target
@@ -107,12 +102,7 @@ def _stock_project(target: Path, url: str) -> Path:
 
 # mkdocs build into `site` for the server's address; a failed build ends the bench.
 def _build(project: Path, site: Path, url: str, *, strict: bool) -> None:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=url)
-    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site)]
-    if strict:
-        command.append("--strict")
-    result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True,
-                            timeout=600)
+    result = build_site(project, site, url, strict=strict, timeout=600)
     if result.returncode != 0:
         raise SystemExit(f"build of {project} failed:\n{result.stdout}{result.stderr}")
 

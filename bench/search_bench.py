@@ -12,10 +12,6 @@ results from other languages, and the gzip size of the index that language's pag
 from __future__ import annotations
 
 import gzip
-import os
-import re
-import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -24,9 +20,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from sitelib.browser import launch_chromium  # noqa: E402
-from sitelib.search_eval import load_queries, score_language  # noqa: E402
-from sitelib.site_config import default_locale, language_folder, languages_from_file  # noqa: E402
+from sitelib.languages import load_site_languages  # noqa: E402
+from support.browser import launch_chromium  # noqa: E402
+from support.projects import build_site, copy_sources, without_hooks  # noqa: E402
+from support.search_eval import load_queries, score_language  # noqa: E402
 from support.server import SiteServer  # noqa: E402
 
 # -----------------------------------------------------------------------------
@@ -34,8 +31,8 @@ from support.server import SiteServer  # noqa: E402
 # -----------------------------------------------------------------------------
 
 BASE_PATH = "/spectrum-retention-guide/"
-SEARCH_HOOK = re.compile(r"^\s*-\s*hooks/search_[\w.]+\.py\s*\n", re.MULTILINE)
-SKIPPED = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "__pycache__", ".pytest_cache")
+# The site's search feature: stock search is the site without it.
+SEARCH_HOOK = "hooks/search.py"
 
 
 # -----------------------------------------------------------------------------
@@ -46,9 +43,8 @@ SKIPPED = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "__pyc
 def main() -> int:
     from playwright.sync_api import sync_playwright
 
-    languages = languages_from_file()
-    locales = [language.locale for language in languages]
-    default = default_locale(languages)
+    languages = load_site_languages()
+    locales, default = languages.locales, languages.default
     queries = load_queries(locales)
     rows = {}
     with tempfile.TemporaryDirectory(prefix="search-bench-") as scratch, sync_playwright() as playwright:
@@ -61,7 +57,7 @@ def main() -> int:
                     site_dir = _build(project, Path(scratch) / f"{variant}-site", server.url)
                     server.serve(site_dir)
                     for locale in locales:
-                        folder = language_folder(locale, default)
+                        folder = languages.folder(locale)
                         score = _score(browser, server.url + folder, locale, queries[locale],
                                        site_url=server.url, languages=locales, default=default)
                         index = site_dir / ("" if variant == "stock" else folder) / "search/search_index.json"
@@ -78,25 +74,17 @@ def main() -> int:
 # Helper functions
 # -----------------------------------------------------------------------------
 
-# A scratch copy of the project; the stock variant leaves the site's search hooks out.
+# A scratch copy of the project; the stock variant leaves the site's search feature out.
 def _project(target: Path, *, stock: bool) -> Path:
-    shutil.copytree(ROOT, target, ignore=SKIPPED)
+    copy_sources(target)
     if stock:
-        config = target / "mkdocs.yml"
-        text, count = SEARCH_HOOK.subn("", config.read_text(encoding="utf-8"))
-        if not count:
-            raise SystemExit("bench/search_bench.py: mkdocs.yml lists no hooks/search_*.py to leave out")
-        config.write_text(text, encoding="utf-8")
+        without_hooks(target / "mkdocs.yml", [SEARCH_HOOK])
     return target
 
 
 # A strict build of a project copy into `site_dir`, for the given site URL.
 def _build(project: Path, site_dir: Path, site_url: str) -> Path:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=site_url)
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project, env=env, capture_output=True, text=True, timeout=300,
-    )
+    result = build_site(project, site_dir, site_url)
     if result.returncode:
         raise SystemExit(f"mkdocs build failed in {project}:\n{result.stdout}{result.stderr}")
     return site_dir

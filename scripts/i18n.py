@@ -20,12 +20,12 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from sitelib.faq_data import FaqDataError  # noqa: E402
 from sitelib.glossary import GlossaryError, check, load_rules  # noqa: E402
-from sitelib.site_config import Language, default_locale, languages_from_file  # noqa: E402
-from sitelib.translation_language import LanguageError, add_language  # noqa: E402
+from sitelib.add_language import LanguageError, add_language  # noqa: E402
+from sitelib.languages import LanguagesError, SiteLanguages, load_site_languages  # noqa: E402
 from sitelib.translation_status import (  # noqa: E402
     FAQ_FILE, OUTDATED, STATES, TRANSLATED, collect_items, translation_report,
 )
-from sitelib.translation_sync import SyncError, sync_faq, sync_page  # noqa: E402
+from sitelib.sync_translation import SyncError, sync_faq, sync_page  # noqa: E402
 
 # -----------------------------------------------------------------------------
 # Commands
@@ -75,8 +75,7 @@ def sync(args: argparse.Namespace) -> int:
 def new_language(args: argparse.Namespace) -> int:
     languages = _languages()
     created = add_language(
-        ROOT, args.locale, args.name,
-        existing=[language.locale for language in languages], default=default_locale(languages),
+        ROOT, args.locale, args.name, existing=languages.locales, default=languages.default,
     )
     print(f"mkdocs.yml: added {args.locale} ({args.name.strip()})")
     for path in created:
@@ -103,14 +102,14 @@ def glossary(args: argparse.Namespace) -> int:
 # Helper functions
 # -----------------------------------------------------------------------------
 
-# The languages in mkdocs.yml.
-def _languages() -> list[Language]:
-    return languages_from_file(ROOT / "mkdocs.yml")
+# The languages in mkdocs.yml, as the build sees them.
+def _languages() -> SiteLanguages:
+    return load_site_languages(ROOT / "mkdocs.yml")
 
 
 # A configured locale other than the default (English is the source, never a translation).
-def _translated_locale(locale: str, languages: list[Language]) -> str:
-    known = [language.locale for language in languages if not language.default]
+def _translated_locale(locale: str, languages: SiteLanguages) -> str:
+    known = [language.locale for language in languages.translated]
     if locale not in known:
         raise SyncError(f"'{locale}' is not a translated language in mkdocs.yml (known: {', '.join(known)})")
     return locale
@@ -152,7 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return args.run(args)
-    except (SyncError, LanguageError, GlossaryError, FaqDataError) as error:
+    except (SyncError, LanguageError, LanguagesError, GlossaryError, FaqDataError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
 

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -15,28 +12,21 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from sitelib.browser import launch_chromium  # noqa: E402
-from sitelib.site_config import language_folder, languages_from_file  # noqa: E402
+from sitelib.languages import load_site_languages  # noqa: E402
+from support.browser import launch_chromium  # noqa: E402
+from support.projects import build_site, copy_sources  # noqa: E402,F401 - build_site for the tests
 from support.server import SiteServer  # noqa: E402
 
 # A project site on GitHub Pages lives under /<repo>/: the tests serve it the same way.
 BASE_PATH = "/spectrum-retention-guide/"
-LANGUAGES = [language.locale for language in languages_from_file()]
-DEFAULT_LANGUAGE = next(language.locale for language in languages_from_file() if language.default)
-
-
-def build_site(project: Path, site_dir: Path, site_url: str) -> subprocess.CompletedProcess:
-    """Run a strict mkdocs build of `project` into `site_dir`, returning the finished process."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=site_url)
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project, env=env, capture_output=True, text=True, timeout=300,
-    )
+SITE_LANGUAGES = load_site_languages()
+LANGUAGES = SITE_LANGUAGES.locales
+DEFAULT_LANGUAGE = SITE_LANGUAGES.default
 
 
 def lang_prefix(language: str) -> str:
     """The folder of a language inside the built site ('' for the default language)."""
-    return language_folder(language, DEFAULT_LANGUAGE)
+    return SITE_LANGUAGES.folder(language)
 
 
 @pytest.fixture(scope="session")
@@ -104,12 +94,4 @@ def browser_page(browser, built):
 @pytest.fixture
 def project_copy(tmp_path):
     """A scratch copy of the project's sources, to break or extend without touching the real tree."""
-    copy = tmp_path / "project"
-    copy.mkdir()
-    for name in ("mkdocs.yml", "docs", "data", "hooks", "overrides"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, copy / name)
-    return copy
+    return copy_sources(tmp_path / "project")

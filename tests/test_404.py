@@ -9,7 +9,7 @@ import pytest
 
 from conftest import BASE_PATH, DEFAULT_LANGUAGE, LANGUAGES, lang_prefix
 from sitelib.messages import message
-from sitelib.site_config import languages_from_file
+from sitelib.languages import load_site_languages
 
 
 # Missing paths and the language their 404 page must speak.
@@ -90,7 +90,7 @@ def test_404_without_javascript_shows_english(browser, built, server):
 
 
 def test_every_language_has_its_404_texts():
-    for language in languages_from_file():
+    for language in load_site_languages().languages:
         for key in ("not_found_title", "not_found_message", "not_found_nav_label"):
             text = message(key, language.locale)
             assert text.strip()
@@ -106,7 +106,7 @@ NOT_FOUND_SEARCHES = {"ko": "환불", "da": "rabatterne", "en": "refunds"}
 def test_404_searches_the_language_of_the_asked_path(browser_page, page, server, language):
     from urllib.parse import urljoin
 
-    from sitelib.search_eval import classify, index_requests, search
+    from support.search_eval import classify, index_requests, search
 
     requested = []
     browser_page.on("request", lambda request: requested.append(request.url))

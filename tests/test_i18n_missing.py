@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 
 from conftest import LANGUAGES, build_site, lang_prefix
 from sitelib.messages import message
-from support.i18n_project import copy_sources
+from support.projects import copy_sources
 from support.server import SiteServer
 
 BASE_PATH = "/spectrum-retention-guide/"

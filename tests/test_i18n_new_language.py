@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 
 from conftest import DEFAULT_LANGUAGE, build_site
 from sitelib.messages import has_message
-from sitelib.site_config import languages_from_file
+from sitelib.languages import load_site_languages
 from support.i18n_project import run_i18n, status_lines, with_translation_tools
 
 SITE_URL = "http://127.0.0.1:8000/spectrum-retention-guide/"
@@ -39,7 +39,7 @@ def test_mkdocs_yml_gains_the_language_and_keeps_everything_else(german):
     assert [line.strip() for line in added] == ["- locale: de", "name: Deutsch", "build: true"]
     ko_item = next(line for line in old_lines if line.strip() == "- locale: ko")
     assert added[0].index("-") == ko_item.index("-")
-    languages = languages_from_file(project / "mkdocs.yml")
+    languages = load_site_languages(project / "mkdocs.yml").languages
     assert [language.locale for language in languages][-1] == "de"
     assert languages[-1].name == "Deutsch"
 

@@ -8,9 +8,9 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import DEFAULT_LANGUAGE, LANGUAGES, ROOT, build_site, lang_prefix
-from sitelib.site_config import languages_from_file
+from sitelib.languages import load_site_languages
 from sitelib.translation_status import FAQ_FILE, page_hash, translation_report
-from sitelib.translation_sync import sync_faq_text, sync_page_text
+from sitelib.sync_translation import sync_faq_text, sync_page_text
 from support.i18n_project import replace_once, run_i18n, status_lines, with_translation_tools
 
 TRANSLATED_LANGUAGES = [language for language in LANGUAGES if language != DEFAULT_LANGUAGE]
@@ -18,7 +18,7 @@ TRANSLATED_LANGUAGES = [language for language in LANGUAGES if language != DEFAUL
 
 def report_for(project):
     return translation_report(
-        project / "docs", project / FAQ_FILE, languages_from_file(project / "mkdocs.yml")
+        project / "docs", project / FAQ_FILE, load_site_languages(project / "mkdocs.yml")
     )
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import LANGUAGES, lang_prefix
 from support.reader_quality import built_pages
-from sitelib.first_view import FIRST_VIEW_BUDGET, record_first_view
+from support.first_view import FIRST_VIEW_BUDGET, record_first_view
 
 # Errors the Nu HTML Checker reports in Material for MkDocs' own markup, matched by message.
 # Each is explained in README.md ("Reader quality"); anything else fails the test.

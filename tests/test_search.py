@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import DEFAULT_LANGUAGE, LANGUAGES, lang_prefix
-from sitelib.search_eval import classify, index_requests, search
+from support.search_eval import classify, index_requests, search
 from sitelib.search_languages import LANGUAGE_SETTINGS
 
 HANGUL_WORD = r"[\uac00-\ud7a3]"

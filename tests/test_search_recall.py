@@ -8,7 +8,7 @@ from urllib.parse import urljoin
 import pytest
 
 from conftest import BASE_PATH, DEFAULT_LANGUAGE, LANGUAGES, build_site, lang_prefix
-from sitelib.search_eval import QuerySetError, classify, load_queries, score_language, search
+from support.search_eval import QuerySetError, classify, load_queries, score_language, search
 from support.i18n_project import run_i18n, with_translation_tools
 from support.server import SiteServer
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import yaml
 from mkdocs.exceptions import PluginError
 
-from sitelib.site_config import default_locale, languages_from_config
+from sitelib.data_files import read_cached
+from sitelib.languages import site_languages
 
 # -----------------------------------------------------------------------------
 # Data
@@ -48,11 +49,35 @@ class FaqEntry:
 # Functions
 # -----------------------------------------------------------------------------
 
-# Read and validate the FAQ file; raise FaqDataError with one clear line.
+# Read and validate the FAQ file; raise FaqDataError with one clear line. The file is read
+# again only when it changes.
 def load_faq(
     path: Path, *, languages: list[str], default_language: str, display_name: str | None = None
 ) -> list[FaqEntry]:
-    name = display_name or path.name
+    return read_cached(_load, Path(path), tuple(languages), default_language,
+                       display_name or Path(path).name)
+
+
+# The FAQ named by a page's front matter, in a running build: bad data stops the build with
+# the loader's one-line message (mkdocs prints a PluginError as it is, with no traceback).
+def load_build_faq(config, source: str) -> list[FaqEntry]:
+    languages = site_languages(config)
+    try:
+        return load_faq(
+            Path(config.config_file_path).parent / source,
+            languages=languages.locales, default_language=languages.default, display_name=source,
+        )
+    except FaqDataError as error:
+        raise PluginError(str(error)) from None
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+# Read and validate the FAQ file.
+def _load(path: Path, languages: tuple[str, ...], default_language: str, name: str) -> list[FaqEntry]:
+    languages = list(languages)
     raw = _read_text(path, name)
     data = _parse_yaml(raw, name)
     if data is None:
@@ -76,25 +101,6 @@ def load_faq(
         entries.append(entry)
     return entries
 
-
-# The FAQ named by a page's front matter, in a running build: bad data stops the build with
-# the loader's one-line message (mkdocs prints a PluginError as it is, with no traceback).
-def load_build_faq(config, source: str) -> list[FaqEntry]:
-    languages = languages_from_config(config)
-    try:
-        return load_faq(
-            Path(config.config_file_path).parent / source,
-            languages=[language.locale for language in languages],
-            default_language=default_locale(languages),
-            display_name=source,
-        )
-    except FaqDataError as error:
-        raise PluginError(str(error)) from None
-
-
-# -----------------------------------------------------------------------------
-# Helper functions
-# -----------------------------------------------------------------------------
 
 # Decode the file as UTF-8, naming the first bad byte otherwise.
 def _read_text(path: Path, name: str) -> str:

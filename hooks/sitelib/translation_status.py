@@ -15,7 +15,7 @@ from pathlib import Path
 from mkdocs.utils.meta import get_data
 
 from sitelib.faq_data import FaqEntry, load_faq
-from sitelib.site_config import Language
+from sitelib.languages import Language, SiteLanguages
 
 # -----------------------------------------------------------------------------
 # Data
@@ -92,8 +92,8 @@ def english_pages(docs_dir: Path, default_locale: str) -> list[Path]:
 
 
 # Everything there is to translate, with the hash of its current English text.
-def collect_items(docs_dir: Path, faq_path: Path, languages: list[Language]) -> list[Item]:
-    default = _default(languages)
+def collect_items(docs_dir: Path, faq_path: Path, languages: SiteLanguages) -> list[Item]:
+    default = languages.default
     items = []
     for path in english_pages(docs_dir, default):
         text = (docs_dir / default / path).read_text(encoding="utf-8")
@@ -106,20 +106,18 @@ def collect_items(docs_dir: Path, faq_path: Path, languages: list[Language]) -> 
 
 
 # The FAQ entries, read with the one FAQ loader.
-def load_entries(faq_path: Path, languages: list[Language]) -> list[FaqEntry]:
+def load_entries(faq_path: Path, languages: SiteLanguages) -> list[FaqEntry]:
     return load_faq(
-        faq_path,
-        languages=[language.locale for language in languages],
-        default_language=_default(languages),
+        faq_path, languages=languages.locales, default_language=languages.default,
         display_name=FAQ_FILE,
     )
 
 
 # The state of every page and FAQ entry in every language but the default one.
-def translation_report(docs_dir: Path, faq_path: Path, languages: list[Language]) -> Report:
+def translation_report(docs_dir: Path, faq_path: Path, languages: SiteLanguages) -> Report:
     items = collect_items(docs_dir, faq_path, languages)
     entries = {entry.id: entry for entry in load_entries(faq_path, languages)}
-    translated = [language for language in languages if not language.default]
+    translated = languages.translated
     states = {}
     for language in translated:
         for item in items:
@@ -152,11 +150,6 @@ def faq_state(entry: FaqEntry, locale: str, english_hash: str) -> str:
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
-
-# The default language's locale.
-def _default(languages: list[Language]) -> str:
-    return next(language.locale for language in languages if language.default)
-
 
 # Line endings and trailing spaces do not change what a reader sees, so they do not count.
 def _normalise(text: str) -> str:

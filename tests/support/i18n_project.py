@@ -45,15 +45,3 @@ def replace_once(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert text.count(old) == 1, f"{path}: expected {old!r} once"
     path.write_text(text.replace(old, new), encoding="utf-8")
-
-
-def copy_sources(project: Path) -> Path:
-    """A scratch copy of the site's sources, as the `project_copy` fixture makes it."""
-    project.mkdir(parents=True)
-    for name in ("mkdocs.yml", "docs", "data", "hooks", "overrides"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, project / name)
-    return project

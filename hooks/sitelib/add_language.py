@@ -14,7 +14,7 @@ import yaml
 from mkdocs_static_i18n.config import RE_LOCALE
 
 from sitelib.translation_status import UNTRANSLATED_KEY, english_pages
-from sitelib.translation_sync import FRONT_MATTER
+from sitelib.sync_translation import FRONT_MATTER
 
 # -----------------------------------------------------------------------------
 # Data

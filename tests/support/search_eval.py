@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from sitelib.site_config import ROOT
+from sitelib.languages import ROOT
 
 # -----------------------------------------------------------------------------
 # Data

@@ -1,29 +1,46 @@
-"""Turn validated FAQ entries into the Markdown of one language's FAQ page."""
+"""FAQ: each language's FAQ page (docs/<lang>/faq.md) is filled from data/faq.yml.
+
+A page whose front matter names the data file (`faq_data: data/faq.yml`) gets one section per
+entry, in the page's language; an entry without that language shows its English text under a
+"not yet translated" notice. Text from the data is escaped: it reaches the page as text only.
+"""
 
 from __future__ import annotations
 
-import re
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
-from sitelib.faq_data import FaqEntry
+from sitelib.faq_data import FaqEntry, load_build_faq
+from sitelib.languages import site_languages
+from sitelib.markdown_text import escape_markup
 from sitelib.messages import message
 
 # -----------------------------------------------------------------------------
-# Data
+# Hooks
 # -----------------------------------------------------------------------------
 
-# Code spans keep their text as written: Markdown escapes it there by itself.
-CODE_SPAN = re.compile(r"(`+)(?:.|\n)*?(?<!`)\1(?!`)")
-
-# Characters that would let data text become markup: raw HTML, entities and attr_list braces.
-MARKUP_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "{": "&#123;", "}": "&#125;"}
+# Append the FAQ entries to the page whose front matter names the FAQ data file. Runs at the
+# default priority, after the translations hook (50) has wrapped a fallback page's own English
+# text, so that the entries stay outside that wrapper.
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    source = page.meta.get("faq_data")
+    if not source:
+        return markdown
+    languages = site_languages(config)
+    entries = load_build_faq(config, source)
+    return markdown.rstrip() + "\n\n" + _faq_markdown(
+        entries, language=languages.current, default_language=languages.default,
+        language_name=languages.get(languages.current).name,
+    )
 
 
 # -----------------------------------------------------------------------------
-# Functions
+# Helper functions
 # -----------------------------------------------------------------------------
 
 # The Markdown of every entry, in the page's language or marked English fallback.
-def faq_markdown(
+def _faq_markdown(
     entries: list[FaqEntry], *, language: str, default_language: str, language_name: str
 ) -> str:
     blocks = []
@@ -40,22 +57,6 @@ def faq_markdown(
             )
     return "\n\n".join(blocks) + "\n"
 
-
-# Escape text from the data so that it reaches the page as text, never as markup.
-def escape_markup(text: str) -> str:
-    pieces = []
-    position = 0
-    for match in CODE_SPAN.finditer(text):
-        pieces.append(_escape_plain(text[position : match.start()]))
-        pieces.append(match.group(0))
-        position = match.end()
-    pieces.append(_escape_plain(text[position:]))
-    return "".join(pieces)
-
-
-# -----------------------------------------------------------------------------
-# Helper functions
-# -----------------------------------------------------------------------------
 
 # One translated entry: the question as a heading with the shared anchor, then the answer.
 def _entry_markdown(entry_id: str, question: str, answer: str) -> str:
@@ -77,8 +78,3 @@ def _fallback_markdown(
         f"    {escape_markup(notice)}\n\n"
         f'<div lang="{default_language}" markdown>\n\n{escape_markup(answer)}\n\n</div>'
     )
-
-
-# Escape the characters that start markup in text outside code spans.
-def _escape_plain(text: str) -> str:
-    return "".join(MARKUP_ESCAPES.get(character, character) for character in text)
