@@ -11,7 +11,7 @@
  *   - `suffixes`: the longest listed ending is cut off while `min_stem` characters remain
  *     (Korean particles: 환불을 looks for 환불*, and finds 환불하지 and 환불을);
  *   - `segment`: a word that starts no word of the index is split into the longest pieces that
- *     do (Korean compounds typed without a space: 보존부서 looks for 보존* and 부서*);
+ *     do (Korean compounds typed without a space: 해지수수료 looks for 해지* and 수수료*);
  *   - `stemmer`: the word becomes its stem, by Lunr's stemmer of the index language (rabatterne
  *     looks for rabat*); where a stem does not start its word (company, compani) the index also
  *     holds the stem, at the word's position, so that the word is still highlighted;

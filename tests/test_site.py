@@ -143,11 +143,21 @@ def test_sitemap_lists_the_faq_in_every_language_with_alternates(site_dir, site_
         assert {alternates[language] for language in LANGUAGES} == expected
 
 
-def test_korean_pages_use_one_name_for_the_retention_department(site_dir):
-    for html in (site_dir / "ko").rglob("*.html"):
-        text = html.read_text(encoding="utf-8")
-        for variant in ("유지 부서", "보유 부서", "유지부서", "보유부서"):
-            assert variant not in text, f"{html}: {variant}"
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_built_pages_use_the_glossary_words(page, site_dir, language):
+    # Besides the sources, the built pages hold texts from data/messages.yml and mkdocs.yml.
+    from sitelib.glossary import load_rules
+    from support.reader_quality import built_pages
+
+    rules = [rule for rule in load_rules(ROOT / "data" / "glossary.yml") if rule.language == language]
+    for path in built_pages(site_dir):
+        if lang_prefix(language) and not path.startswith(lang_prefix(language)):
+            continue
+        soup = page(path)
+        text = " ".join([soup.title.get_text()] + [node.get_text(" ") for node in soup.select(
+            "article, .md-header__topic, .md-nav--primary")])
+        for rule in rules:
+            assert not rule.pattern.search(text), f"{path}: use {rule.use}, not {rule.avoid}"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
