@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import DEFAULT_LANGUAGE, build_site
-from sitelib.messages import has_message
+from sitelib.messages import has_message, message
 from sitelib.languages import load_site_languages
 from support.i18n_project import run_i18n, status_lines, with_translation_tools
 
@@ -68,7 +68,7 @@ def test_german_pages_show_english_text_with_a_notice(german):
         assert soup.html["lang"] == "de"
         notice = soup.select_one("article .admonition.untranslated")
         assert notice is not None, path
-        assert "has not been translated into Deutsch yet" in notice.get_text()
+        assert message("untranslated_page", "de", language="Deutsch") in notice.get_text()
         assert notice.find_next_sibling("div")["lang"] == "en"
         guide = notice.select_one("a")["href"]
         assert guide.endswith("/blob/main/CONTRIBUTING.md#translate-a-page")
