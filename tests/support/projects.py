@@ -50,13 +50,18 @@ def listed_hooks(config: Path) -> list[str]:
 # Remove features from a project: their lines in `hooks:`. A hook that is not listed is an error,
 # so that a renamed hook cannot silently change what a variant leaves out.
 def without_hooks(config: Path, hooks: list[str] | tuple[str, ...]) -> None:
-    listed = {item.value: item.start_mark.line for item in _hooks_node(config).value}
+    node = _hooks_node(config)
+    listed = {item.value: item.start_mark.line for item in node.value}
     missing = [hook for hook in hooks if hook not in listed]
     if missing:
         raise ValueError(f"{config}: hooks: lists no {', '.join(missing)} (it lists {', '.join(listed)})")
     lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
     for number in sorted((listed[hook] for hook in hooks), reverse=True):
         del lines[number]
+    if set(hooks) == set(listed):  # an empty `hooks:` would be a null, which mkdocs refuses
+        key_line = max(number for number in range(node.start_mark.line)
+                       if lines[number].startswith("hooks:"))
+        lines[key_line] = "hooks: []\n"
     config.write_text("".join(lines), encoding="utf-8")
 
 
