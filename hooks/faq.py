@@ -1,8 +1,9 @@
 """FAQ: each language's FAQ page (docs/<lang>/faq.md) is filled from data/faq.yml.
 
 A page whose front matter names the data file (`faq_data: data/faq.yml`) gets one section per
-entry, in the page's language; an entry without that language shows its English text under a
-"not yet translated" notice. Text from the data is escaped: it reaches the page as text only.
+entry, in the page's language; an entry without that language shows its English text, marked as
+English (the page's one notice, from hooks/translations.py, lists such entries). Text from the
+data is escaped: it reaches the page as text only.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from mkdocs.structure.pages import Page
 from sitelib.faq_data import FaqEntry, load_build_faq
 from sitelib.languages import site_languages
 from sitelib.markdown_text import escape_markup
-from sitelib.messages import message
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -31,7 +31,6 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     entries = load_build_faq(config, source)
     return markdown.rstrip() + "\n\n" + _faq_markdown(
         entries, language=languages.current, default_language=languages.default,
-        language_name=languages.get(languages.current).name,
     )
 
 
@@ -40,9 +39,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 # -----------------------------------------------------------------------------
 
 # The Markdown of every entry, in the page's language or marked English fallback.
-def _faq_markdown(
-    entries: list[FaqEntry], *, language: str, default_language: str, language_name: str
-) -> str:
+def _faq_markdown(entries: list[FaqEntry], *, language: str, default_language: str) -> str:
     blocks = []
     for entry in entries:
         text = entry.text_for(language)
@@ -50,11 +47,8 @@ def _faq_markdown(
             blocks.append(_entry_markdown(entry.id, text.question, text.answer))
         else:
             fallback = entry.texts[default_language]
-            blocks.append(
-                _fallback_markdown(entry.id, fallback.question, fallback.answer,
-                                   language=language, default_language=default_language,
-                                   language_name=language_name)
-            )
+            blocks.append(_fallback_markdown(entry.id, fallback.question, fallback.answer,
+                                             default_language=default_language))
     return "\n\n".join(blocks) + "\n"
 
 
@@ -64,17 +58,10 @@ def _entry_markdown(entry_id: str, question: str, answer: str) -> str:
     return f"## {heading} {{ #{entry_id} }}\n\n{escape_markup(answer)}"
 
 
-# One untranslated entry: a notice in the page's language, then the English text marked as such.
-def _fallback_markdown(
-    entry_id: str, question: str, answer: str, *, language: str, default_language: str,
-    language_name: str,
-) -> str:
+# One untranslated entry: the English question and answer, marked as English.
+def _fallback_markdown(entry_id: str, question: str, answer: str, *, default_language: str) -> str:
     heading = " ".join(escape_markup(question).split())
-    title = message("untranslated_title", language).replace('"', "&quot;")
-    notice = message("untranslated_faq_entry", language, language=language_name)
     return (
         f'## {heading} {{ #{entry_id} lang="{default_language}" }}\n\n'
-        f'!!! warning untranslated "{title}"\n\n'
-        f"    {escape_markup(notice)}\n\n"
         f'<div lang="{default_language}" markdown>\n\n{escape_markup(answer)}\n\n</div>'
     )

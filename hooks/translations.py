@@ -1,8 +1,10 @@
 """Translations: what readers and translators see of the state of each translation.
 
-- A page a language shows in English (a file its folder lacks, or a copy still marked
-  `untranslated: true`) gets a "not yet translated" notice in that language, with a link to the
-  translation guide, and its English text is marked `lang="en"`.
+- A translated language's page carries at most one notice, in that language: "not yet
+  translated" where the page (a file its folder lacks, or a copy still marked
+  `untranslated: true`) or some of its FAQ answers are shown in English, with a link to the
+  translation guide; "out of date" where their English text changed after they were translated,
+  with links to the English text. English text is marked `lang="en"`.
 - The translation status page (`translation_status: true` in its front matter) gets a summary
   per language and the state of every page and FAQ entry, worked out once per build.
 - The "edit this page" and "view source" links of a page filled from a data file point at that
@@ -23,12 +25,13 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from sitelib.build_state import once_per_build
-from sitelib.faq_data import FaqDataError
+from sitelib.faq_data import FaqDataError, FaqEntry, load_build_faq
 from sitelib.languages import site_languages
 from sitelib.markdown_text import escape_markup
 from sitelib.messages import message
 from sitelib.translation_status import (
-    FAQ_FILE, STATES, TRANSLATED, UNTRANSLATED_KEY, Item, Report, translation_report,
+    FAQ_FILE, MISSING, OUTDATED, STATES, TRANSLATED, UNTRANSLATED_KEY, Item, Report,
+    translation_report,
 )
 
 # -----------------------------------------------------------------------------
@@ -36,21 +39,17 @@ from sitelib.translation_status import (
 # -----------------------------------------------------------------------------
 
 # Runs before the FAQ hook (priority 0) appends its entries, so that only the page's own
-# English text is wrapped and marked as English.
+# English text is wrapped and marked as English, and the page's one notice comes first.
 @event_priority(50)
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     languages = site_languages(config)
     source = page.meta.get("faq_data")
     if source and page.edit_url and config.repo_url:
         page.edit_url = _repository_edit_url(config, source)
-    if languages.current != languages.default and _shown_in_english(page, languages.current):
-        markdown = _with_notice(
-            markdown, locale=languages.current,
-            language_name=languages.get(languages.current).name, default_locale=languages.default,
-            url=_guide_url(config.repo_url or "", config.edit_uri or ""),
-        )
+    report = once_per_build(config, "translation_report", lambda: _report(config))
+    if languages.current != languages.default:
+        markdown = _with_notice(markdown, page=page, config=config, report=report)
     if page.meta.get("translation_status"):
-        report = once_per_build(config, "translation_report", lambda: _report(config))
         markdown = markdown.rstrip() + "\n\n" + _status_markdown(report, languages.current)
     return markdown
 
@@ -65,17 +64,70 @@ def _shown_in_english(page: Page, locale: str) -> bool:
     return fallback or page.meta.get(UNTRANSLATED_KEY) is True
 
 
-# The page's Markdown with the notice in the page's language and the English text marked as such.
-def _with_notice(markdown: str, *, locale: str, language_name: str, default_locale: str,
-                 url: str) -> str:
-    title = message("untranslated_title", locale).replace('"', "&quot;")
-    text = message("untranslated_page", locale, language=language_name)
-    link = message("untranslated_page_help", locale)
-    return (
-        f'!!! warning untranslated "{title}"\n\n'
-        f"    {escape_markup(text)} [{escape_markup(link)}]({url})\n\n"
-        f'<div lang="{default_locale}" markdown>\n\n{markdown.strip()}\n\n</div>\n'
-    )
+# The page with its one notice, if any: the page or some of its FAQ answers are shown in English,
+# or their English text changed after they were translated. English text is marked as such.
+def _with_notice(markdown: str, *, page: Page, config: MkDocsConfig, report: Report) -> str:
+    languages = site_languages(config)
+    locale = languages.current
+    name = languages.get(locale).name
+    english_url = _english_url(page, config, languages.default)
+    untranslated, outdated = [], []
+    if _shown_in_english(page, locale):
+        guide = _guide_url(config.repo_url or "", config.edit_uri or "")
+        untranslated.append(f"{_text('untranslated_page', locale, language=name)} "
+                            f"[{_text('untranslated_page_help', locale)}]({guide})")
+    elif report.states.get((locale, page.file.src_uri.split("/", 1)[-1])) == OUTDATED:
+        outdated.append(f"{_text('outdated_page', locale)} "
+                        f"[{_text('outdated_page_link', locale)}]({english_url})")
+    if page.meta.get("faq_data") == FAQ_FILE:
+        entries = {entry.id: entry for entry in load_build_faq(config, FAQ_FILE)}
+        items = [item for item in report.items if item.kind == "faq"]
+        missing = [entries[item.key] for item in items if report.state(locale, item) == MISSING]
+        changed = [entries[item.key] for item in items if report.state(locale, item) == OUTDATED]
+        if missing:
+            untranslated.append(_text("untranslated_faq_entries", locale, language=name) + "\n\n"
+                                + _entry_links(missing, languages.default, "", languages.default))
+        if changed:
+            outdated.append(_text("outdated_faq_entries", locale) + "\n\n"
+                            + _entry_links(changed, locale, english_url, languages.default))
+    if not untranslated and not outdated:
+        return markdown
+    kind = "untranslated" if untranslated else "outdated"
+    title = message(f"{kind}_title", locale).replace('"', "&quot;")
+    body = "\n\n".join(untranslated + outdated).replace("\n", "\n    ")
+    notice = f'!!! warning {kind} "{title}"\n\n    {body}\n\n'
+    if _shown_in_english(page, locale):
+        markdown = f'<div lang="{languages.default}" markdown>\n\n{markdown.strip()}\n\n</div>\n'
+    return notice + markdown
+
+
+# A message as Markdown text.
+def _text(key: str, locale: str, **fields: str) -> str:
+    return escape_markup(message(key, locale, **fields))
+
+
+# A list of links to FAQ entries, by their question in the language given, on the page given
+# (this one where it is empty).
+def _entry_links(entries: list[FaqEntry], language: str, page_url: str, default: str) -> str:
+    links = []
+    for entry in entries:
+        question = escape_markup(" ".join(entry.texts[language].question.split()))
+        question = question.replace("[", "&#91;").replace("]", "&#93;")
+        if language != default:
+            links.append(f"- [{question}]({page_url}#{entry.id})")
+        else:
+            links.append(f'- [<span lang="{default}">{question}</span>]({page_url}#{entry.id})')
+    return "\n".join(links)
+
+
+# The address of the page's English version: absolute, under the site's address, since mkdocs
+# would resolve a relative one against the language's own pages.
+def _english_url(page: Page, config: MkDocsConfig, default: str) -> str:
+    alternates = getattr(page.file, "alternates", None) or {}
+    english = alternates.get(default)
+    if english is None:
+        return ""
+    return urljoin(config.site_url or "/", english.url.removeprefix("./"))
 
 
 # The translation guide on GitHub, at its "translate a page" section, on the edited branch.
