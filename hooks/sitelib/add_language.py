@@ -106,17 +106,20 @@ def add_language(root: Path, locale: str, name: str, existing: list[str], defaul
     return created
 
 
-# CODEOWNERS with the new folder routed to its translators' team, named like the others.
+# CODEOWNERS with the new folder routed to its translators' team, named like the others, and
+# that team added to the lines of the shared data files that hold every language's texts.
 def add_codeowners(text: str, locale: str) -> str:
-    if re.search(rf"^/docs/{re.escape(locale)}/\s", text, re.MULTILINE):
-        return text
     owner = re.search(r"@([\w.-]+)/translators-", text)
     team = f"@{owner.group(1) if owner else 'OWNER'}/translators-{locale}"
     lines = text.splitlines(keepends=True)
-    docs_rows = [number for number, line in enumerate(lines) if line.startswith("/docs/")]
-    at = docs_rows[-1] + 1 if docs_rows else len(lines)
-    width = len(lines[docs_rows[-1]].split("@")[0]) if docs_rows else 20
-    lines.insert(at, f"{f'/docs/{locale}/':<{width}}{team}\n")
+    for number, line in enumerate(lines):
+        if line.startswith("/data/") and "/translators-" in line and team not in line.split():
+            lines[number] = line.rstrip("\n") + f" {team}\n"
+    if not re.search(rf"^/docs/{re.escape(locale)}/\s", text, re.MULTILINE):
+        docs_rows = [number for number, line in enumerate(lines) if line.startswith("/docs/")]
+        at = docs_rows[-1] + 1 if docs_rows else len(lines)
+        width = len(lines[docs_rows[-1]].split("@")[0]) if docs_rows else 20
+        lines.insert(at, f"{f'/docs/{locale}/':<{width}}{team}\n")
     return "".join(lines)
 
 
