@@ -22,7 +22,15 @@ if [ "${SKIP_BROWSER_INSTALL:-0}" != "1" ]; then
   [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing+=(chromium)
   command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 fi
+# Node tools come from npm, which Debian packages with Node.js.
+if [ -f package-lock.json ] && [ "${SKIP_NODE_INSTALL:-0}" != "1" ]; then
+  command -v npm >/dev/null 2>&1 || missing+=(npm)
+fi
 if [ "${#missing[@]}" -gt 0 ]; then
+  if [ "$(id -u)" != "0" ] && ! command -v sudo >/dev/null 2>&1; then
+    echo "scripts/bootstrap.sh: missing ${missing[*]}: install them with apt-get as root" >&2
+    exit 1
+  fi
   sudo=""
   if [ "$(id -u)" != "0" ]; then sudo="sudo"; fi
   $sudo apt-get update -qq

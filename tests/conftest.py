@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -13,6 +14,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from sitelib.languages import load_site_languages  # noqa: E402
+from sitelib.translation_status import FAQ_FILE, TRANSLATED, translation_report  # noqa: E402
 from support.browser import launch_chromium  # noqa: E402
 from support.projects import build_site, copy_sources  # noqa: E402,F401 - build_site for the tests
 from support.server import SiteServer  # noqa: E402
@@ -22,6 +24,23 @@ BASE_PATH = "/spectrum-retention-guide/"
 SITE_LANGUAGES = load_site_languages()
 LANGUAGES = SITE_LANGUAGES.locales
 DEFAULT_LANGUAGE = SITE_LANGUAGES.default
+TRANSLATED_LANGUAGES = [language.locale for language in SITE_LANGUAGES.translated]
+# What the repository holds now: any language may be partly translated or behind the English.
+REPORT = translation_report(ROOT / "docs", ROOT / FAQ_FILE, SITE_LANGUAGES)
+
+
+def state(language: str, item: str) -> str:
+    """The translation state of a page (`index.md`) or FAQ entry (`data/faq.yml#id`); the default
+    language's own text is always translated."""
+    return TRANSLATED if language == DEFAULT_LANGUAGE else REPORT.states[(language, item)]
+
+
+def unused_locale() -> str:
+    """A language code Material for MkDocs has texts for and the site does not have yet."""
+    from sitelib.add_language import MATERIAL_LANGUAGES
+
+    return next(path.stem for path in sorted(MATERIAL_LANGUAGES.glob("*.html"))
+                if re.fullmatch(r"[a-z]{2}", path.stem) and path.stem not in LANGUAGES)
 
 
 def lang_prefix(language: str) -> str:

@@ -8,7 +8,7 @@ import urllib.request
 import pytest
 
 from conftest import BASE_PATH, DEFAULT_LANGUAGE, LANGUAGES, lang_prefix
-from sitelib.messages import message
+from sitelib.messages import has_message, message
 from sitelib.languages import load_site_languages
 
 
@@ -89,12 +89,12 @@ def test_404_without_javascript_shows_english(browser, built, server):
         context.close()
 
 
-def test_every_language_has_its_404_texts():
+def test_every_language_has_its_404_texts_or_the_english_ones():
     for language in load_site_languages().languages:
         for key in ("not_found_title", "not_found_message", "not_found_nav_label"):
             text = message(key, language.locale)
             assert text.strip()
-            if not language.default:
+            if not language.default and has_message(key, language.locale):
                 assert text != message(key, DEFAULT_LANGUAGE), (key, language.locale)
 
 

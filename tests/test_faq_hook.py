@@ -14,7 +14,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import build_site
+from conftest import LANGUAGES, TRANSLATED_LANGUAGES, build_site
+from sitelib.messages import message
 
 GOOD = [
     {"id": "cancellation-fee",
@@ -62,7 +63,7 @@ BAD_INPUTS = {
     ),
     "unknown-language": (
         _with(lambda d: d[1].update(xx={"question": "?", "answer": "!"})),
-        r"^data/faq\.yml: entry 2 \(id 'refund'\): unknown language code 'xx' \(known: en, ko, da\)$",
+        rf"^data/faq\.yml: entry 2 \(id 'refund'\): unknown language code 'xx' \(known: {', '.join(LANGUAGES)}\)$",
     ),
     "not-a-string": (
         _with(lambda d: d[0]["da"].update(answer=["Nej."])),
@@ -106,23 +107,27 @@ def test_an_entry_missing_a_language_shows_english_marked_untranslated(project_c
     faq = project_copy / "data" / "faq.yml"
     data = yaml.safe_load(faq.read_text(encoding="utf-8"))
     english = data[1]["en"]
-    del data[1]["da"], data[1]["ko"]
+    for language in TRANSLATED_LANGUAGES:
+        data[1].pop(language, None)
     faq.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     site_dir = _build(project_copy, tmp_path)
-    expected_titles = {"da": "Endnu ikke oversat", "ko": "아직 번역되지 않음"}
-    for language, title in expected_titles.items():
+    for language in TRANSLATED_LANGUAGES:
         article = _article(site_dir, f"{language}/faq")
         heading = article.select_one(f"h2#{data[1]['id']}")
         assert heading["lang"] == "en"
         assert heading.get_text(strip=True).rstrip("¶") == english["question"]
+        # One notice for the page, listing the entry, however many entries it lists.
         notices = article.select(".admonition.untranslated")
         assert len(notices) == 1
-        assert notices[0].select_one(".admonition-title").get_text(strip=True) == title
-        english_answer = notices[0].find_next_sibling("div", lang="en")
+        title = notices[0].select_one(".admonition-title").get_text(strip=True)
+        assert title == message("untranslated_title", language)
+        assert f"#{data[1]['id']}" in [link["href"] for link in notices[0].select("a")]
+        english_answer = heading.find_next_sibling("div", lang="en")
         assert english_answer.get_text(" ", strip=True).split()[:4] == english["answer"].split()[:4]
-        # The other entries stay translated.
-        assert article.select_one(f"h2#{data[0]['id']}").get_text(strip=True).rstrip("¶") == \
-            data[0][language]["question"]
+        # An entry that has the language stays in it.
+        if language in data[0]:
+            assert article.select_one(f"h2#{data[0]['id']}").get_text(strip=True).rstrip("¶") == \
+                data[0][language]["question"]
     assert not _article(site_dir, "faq").select(".untranslated")
 
 

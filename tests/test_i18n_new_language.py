@@ -7,20 +7,22 @@ import difflib
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import DEFAULT_LANGUAGE, build_site
+from conftest import DEFAULT_LANGUAGE, LANGUAGES, build_site, unused_locale
 from sitelib.messages import has_message, message
 from sitelib.languages import load_site_languages
 from support.i18n_project import run_i18n, status_lines, with_translation_tools
 
 SITE_URL = "http://127.0.0.1:8000/spectrum-retention-guide/"
+NEW = unused_locale()
+NAME = f"Language {NEW}"
 
 
 @pytest.fixture
 def german(project_copy, tmp_path):
-    """A scratch project after `new-language de "Deutsch"`, built strictly."""
+    """A scratch project after `new-language NEW "Name"`, built strictly."""
     project = with_translation_tools(project_copy)
     config_before = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    result = run_i18n(project, "new-language", "de", "Deutsch")
+    result = run_i18n(project, "new-language", NEW, NAME)
     assert result.returncode == 0, result.stderr
     site = tmp_path / "site"
     build = build_site(project, site, SITE_URL)
@@ -36,50 +38,59 @@ def test_mkdocs_yml_gains_the_language_and_keeps_everything_else(german):
     changes = [op for op in difflib.SequenceMatcher(a=old_lines, b=new_lines).get_opcodes() if op[0] != "equal"]
     assert len(changes) == 1 and changes[0][0] == "insert", changes  # comments, order, layout kept
     added = new_lines[changes[0][3]:changes[0][4]]
-    assert [line.strip() for line in added] == ["- locale: de", "name: Deutsch", "build: true"]
+    assert [line.strip() for line in added] == [f"- locale: {NEW}", f"name: {NAME}", "build: true"]
     ko_item = next(line for line in old_lines if line.strip() == "- locale: ko")
     assert added[0].index("-") == ko_item.index("-")
     languages = load_site_languages(project / "mkdocs.yml").languages
-    assert [language.locale for language in languages][-1] == "de"
-    assert languages[-1].name == "Deutsch"
+    assert [language.locale for language in languages][-1] == NEW
+    assert languages[-1].name == NAME
 
 
 def test_every_english_page_is_copied_and_marked_untranslated(german):
     project, _, _ = german
     english = sorted(path.relative_to(project / "docs" / DEFAULT_LANGUAGE)
                      for path in (project / "docs" / DEFAULT_LANGUAGE).rglob("*.md"))
-    german_pages = sorted(path.relative_to(project / "docs/de") for path in (project / "docs/de").rglob("*.md"))
+    german_pages = sorted(path.relative_to(project / "docs" / NEW)
+                          for path in (project / "docs" / NEW).rglob("*.md"))
     assert german_pages == english
     for page in german_pages:
-        text = (project / "docs/de" / page).read_text(encoding="utf-8")
+        text = (project / "docs" / NEW / page).read_text(encoding="utf-8")
         assert "\nuntranslated: true\n" in text.split("\n---", 1)[0] + "\n"
         assert text.replace("untranslated: true\n", "") == (
             project / "docs" / DEFAULT_LANGUAGE / page).read_text(encoding="utf-8")
-    states = status_lines(run_i18n(project, "status", "de").stdout)
+    states = status_lines(run_i18n(project, "status", NEW).stdout)
     assert states and set(states.values()) == {"missing"}
-    assert "/docs/de/           @OWNER/translators-de" in (project / ".github/CODEOWNERS").read_text()
+    owners = [line.split() for line in (project / ".github/CODEOWNERS").read_text().splitlines()]
+    team = f"@OWNER/translators-{NEW}"
+    assert [f"/docs/{NEW}/", team] in owners
+    for line in owners:  # the shared data files that hold every language's texts
+        if line and line[0].startswith("/data/") and any("/translators-" in owner for owner in line):
+            assert team in line, line
 
 
 def test_german_pages_show_english_text_with_a_notice(german):
     project, _, site = german
-    assert not has_message("untranslated_page", "de"), "this test expects the notice to fall back"
-    for path in ("de/index.html", "de/faq/index.html", "de/status/index.html"):
+    assert not has_message("untranslated_page", NEW), "this test expects the notice to fall back"
+    for path in (f"{NEW}/index.html", f"{NEW}/faq/index.html", f"{NEW}/status/index.html"):
         soup = BeautifulSoup((site / path).read_text(encoding="utf-8"), "lxml")
-        assert soup.html["lang"] == "de"
+        assert soup.html["lang"] == NEW
         notice = soup.select_one("article .admonition.untranslated")
         assert notice is not None, path
-        assert message("untranslated_page", "de", language="Deutsch") in notice.get_text()
+        assert message("untranslated_page", NEW, language=NAME) in notice.get_text()
+        assert len(soup.select("article .admonition")) == len(
+            BeautifulSoup((site / path.replace(f"{NEW}/", "", 1)).read_text(encoding="utf-8"), "lxml")
+            .select("article .admonition")) + 1  # one notice, however many FAQ answers
         assert notice.find_next_sibling("div")["lang"] == "en"
         guide = notice.select_one("a")["href"]
         assert guide.endswith("/blob/main/CONTRIBUTING.md#translate-a-page")
     switcher = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "lxml")
-    assert "de" in [link.get("hreflang") for link in switcher.select(".md-select a")]
+    assert NEW in [link.get("hreflang") for link in switcher.select(".md-select a")]
 
 
 @pytest.mark.parametrize(
     "locale, message",
     [
-        ("ko", "error: mkdocs.yml: language 'ko' is already configured"),
+        (LANGUAGES[-1], f"error: mkdocs.yml: language '{LANGUAGES[-1]}' is already configured"),
         ("german", "error: 'german' is not a language code: use ISO 639-1, such as 'de' or 'pt-BR'"),
         ("zz", "error: 'zz': Material for MkDocs has no interface texts for this language"),
     ],

@@ -7,13 +7,12 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import DEFAULT_LANGUAGE, LANGUAGES, ROOT, build_site, lang_prefix
+from conftest import DEFAULT_LANGUAGE, LANGUAGES, ROOT, TRANSLATED_LANGUAGES, build_site, lang_prefix
 from sitelib.languages import load_site_languages
 from sitelib.translation_status import FAQ_FILE, page_hash, translation_report
 from sitelib.sync_translation import sync_faq_text, sync_page_text
 from support.i18n_project import replace_once, run_i18n, status_lines, with_translation_tools
 
-TRANSLATED_LANGUAGES = [language for language in LANGUAGES if language != DEFAULT_LANGUAGE]
 
 
 def report_for(project):
@@ -81,76 +80,111 @@ def test_status_page_is_in_the_navigation_after_the_faq(page, language):
 
 
 def test_changing_english_text_makes_translations_outdated(project_copy, tmp_path):
+    # Whatever state the repository is in: an English edit turns each translated copy of what
+    # changed into "outdated", leaves "missing" and everything else as it was.
     project = with_translation_tools(project_copy)
-    assert set(expected_states(project).values()) == {"translated"}, "the repository starts in sync"
-    replace_once(project / "docs/en/index.md", "My brother, who lives across town,",
-                 "My younger brother, who lives across town,")
-    replace_once(project / FAQ_FILE, "Spectrum allows you to sign up as a new customer 30 days",
-                 "Spectrum lets you sign up as a new customer 30 days")
-    (project / "docs/da/faq.md").unlink()
+    before = expected_states(project)
+    guide = project / "docs" / DEFAULT_LANGUAGE / "index.md"
+    guide.write_text(guide.read_text(encoding="utf-8") + "\nOne more English paragraph.\n",
+                     encoding="utf-8")
     entries = yaml.safe_load((project / FAQ_FILE).read_text(encoding="utf-8"))
-    del next(entry for entry in entries if entry["id"] == "refund")["ko"]
+    changed_entry = entries[0]["id"]
+    entries[0][DEFAULT_LANGUAGE]["answer"] += "\nOne more English sentence.\n"
+    missing_entry = entries[-1]["id"]
+    language = TRANSLATED_LANGUAGES[0]
+    entries[-1].pop(language, None)
+    (project / "docs" / language / "faq.md").unlink(missing_ok=True)
     (project / FAQ_FILE).write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False),
                                     encoding="utf-8")
 
     states = status_lines(run_i18n(project, "status").stdout)
-    for language in TRANSLATED_LANGUAGES:
-        assert states[(language, "index.md")] == "outdated"
-        assert states[(language, f"{FAQ_FILE}#new-customer-wait")] == "outdated"
-        assert states[(language, f"{FAQ_FILE}#cancellation-fee")] == "translated"
-    assert states[("da", "faq.md")] == "missing"
-    assert states[("ko", "faq.md")] == "translated"
-    assert states[("ko", f"{FAQ_FILE}#refund")] == "missing"
-    assert states[("da", f"{FAQ_FILE}#refund")] == "translated"
+    assert states == expected_states(project)
+    changed = {"index.md", f"{FAQ_FILE}#{changed_entry}"}
+    for (locale, item), old in before.items():
+        if (locale, item) in ((language, "faq.md"), (language, f"{FAQ_FILE}#{missing_entry}")):
+            assert states[(locale, item)] == "missing"
+        elif item in changed:
+            assert states[(locale, item)] == ("missing" if old == "missing" else "outdated")
+        else:
+            assert states[(locale, item)] == old, (locale, item)
 
     site = tmp_path / "site"
     result = build_site(project, site, "http://127.0.0.1:8000/spectrum-retention-guide/")
     assert result.returncode == 0 and "WARNING" not in result.stderr, result.stderr
-    built = BeautifulSoup((site / "ko/status/index.html").read_text(encoding="utf-8"), "lxml")
+    built = BeautifulSoup((site / language / "status/index.html").read_text(encoding="utf-8"), "lxml")
     assert page_states(built) == states
 
-    before = (project / "docs/ko/index.md").read_text(encoding="utf-8").splitlines()
-    synced = run_i18n(project, "sync", "ko", "index.md")
-    assert synced.returncode == 0, synced.stderr
-    after = (project / "docs/ko/index.md").read_text(encoding="utf-8").splitlines()
-    changed = [(old, new) for old, new in zip(before, after) if old != new]
-    assert len(before) == len(after) and len(changed) == 1 and changed[0][1].startswith("source_hash:")
-    run_i18n(project, "sync", "da", f"{FAQ_FILE}#new-customer-wait")
-    states = status_lines(run_i18n(project, "status").stdout)
-    assert states[("ko", "index.md")] == "translated"
-    assert states[("da", "index.md")] == "outdated"
-    assert states[("da", f"{FAQ_FILE}#new-customer-wait")] == "translated"
-    assert states[("ko", f"{FAQ_FILE}#new-customer-wait")] == "outdated"
+    # sync, after a translator has brought the page up to date, changes the hash line only.
+    page = project / "docs" / language / "index.md"
+    if states[(language, "index.md")] == "outdated":
+        before_sync = page.read_text(encoding="utf-8").splitlines()
+        synced = run_i18n(project, "sync", language, "index.md")
+        assert synced.returncode == 0, synced.stderr
+        after = page.read_text(encoding="utf-8").splitlines()
+        changes = [(old, new) for old, new in zip(before_sync, after) if old != new]
+        assert len(before_sync) == len(after) and len(changes) == 1
+        assert changes[0][1].startswith("source_hash:")
+        assert status_lines(run_i18n(project, "status", language).stdout)[(language, "index.md")] == "translated"
+
+
+def test_sync_refuses_a_page_or_answer_that_is_still_the_english_text(project_copy):
+    project = with_translation_tools(project_copy)
+    language = TRANSLATED_LANGUAGES[0]
+    english = (project / "docs" / DEFAULT_LANGUAGE / "index.md").read_text(encoding="utf-8")
+    (project / "docs" / language / "index.md").write_text(english, encoding="utf-8")
+    result = run_i18n(project, "sync", language, "index.md")
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"error: docs/{language}/index.md: still the English text; translate it, then run sync")
+    entries = yaml.safe_load((project / FAQ_FILE).read_text(encoding="utf-8"))
+    entries[0][language] = dict(entries[0][DEFAULT_LANGUAGE])
+    (project / FAQ_FILE).write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False),
+                                    encoding="utf-8")
+    result = run_i18n(project, "sync", language, f"{FAQ_FILE}#{entries[0]['id']}")
+    assert result.returncode == 1 and "still the English text" in result.stderr
 
 
 def test_line_endings_and_trailing_spaces_do_not_count_as_changes():
-    english = (ROOT / "docs/en/index.md").read_text(encoding="utf-8")
+    english = (ROOT / "docs" / DEFAULT_LANGUAGE / "index.md").read_text(encoding="utf-8")
     reformatted = english.replace("\n", "  \r\n")
     assert page_hash(reformatted) == page_hash(english)
-    assert page_hash(english.replace("My brother", "My sister")) != page_hash(english)
-    assert page_hash(english.replace('title: "Spectrum', 'title: "The Spectrum')) != page_hash(english)
+    last_line = english.rstrip().splitlines()[-1]
+    assert page_hash(english.replace(last_line, last_line + " More.")) != page_hash(english)
+    assert page_hash(english.replace("title: ", "title: The ", 1)) != page_hash(english)
+
+
+FAQ_TEXT = """\
+# a comment that must stay
+- id: first
+  en:
+    question: First?
+    answer: |
+      Yes.
+  xx:
+    source: "111111111111"   # a comment after the hash
+    question: Fyrst?
+    answer: Ja.
+- id: second
+  en: {question: "Second?", answer: No.}
+  xx:
+    question: Andet?
+    answer: |
+      Nej.
+"""
 
 
 def test_sync_changes_only_the_hash_line_of_the_faq_file():
-    text = (ROOT / FAQ_FILE).read_text(encoding="utf-8")
-    updated = sync_faq_text(text, FAQ_FILE, "refund", "da", "0123456789ab")
-    changed = [(old, new) for old, new in zip(text.splitlines(), updated.splitlines()) if old != new]
-    assert len(updated.splitlines()) == len(text.splitlines())
-    assert len(changed) == 1 and changed[0][1].strip() == 'source: "0123456789ab"'
-    refund = next(entry for entry in yaml.safe_load(updated) if entry["id"] == "refund")
-    assert refund["da"]["source"] == "0123456789ab"
-
-    without = yaml.safe_load(text)
-    for entry in without:
-        for block in entry.values():
-            if isinstance(block, dict):
-                block.pop("source", None)
-    bare = "# a comment that must stay\n" + yaml.safe_dump(without, allow_unicode=True, sort_keys=False)
-    inserted = sync_faq_text(bare, FAQ_FILE, "refund", "ko", "aaaaaaaaaaaa")
+    updated = sync_faq_text(FAQ_TEXT, FAQ_FILE, "first", "xx", "0123456789ab")
+    changed = [(old, new) for old, new in zip(FAQ_TEXT.splitlines(), updated.splitlines()) if old != new]
+    assert len(updated.splitlines()) == len(FAQ_TEXT.splitlines())
+    assert changed == [('    source: "111111111111"   # a comment after the hash',
+                        '    source: "0123456789ab"   # a comment after the hash')]
+    inserted = sync_faq_text(FAQ_TEXT, FAQ_FILE, "second", "xx", "aaaaaaaaaaaa")
     assert inserted.startswith("# a comment that must stay\n")
-    assert len(inserted.splitlines()) == len(bare.splitlines()) + 1
-    refund = next(entry for entry in yaml.safe_load(inserted) if entry["id"] == "refund")
-    assert refund["ko"]["source"] == "aaaaaaaaaaaa" and refund["da"].get("source") is None
+    assert len(inserted.splitlines()) == len(FAQ_TEXT.splitlines()) + 1
+    entries = {entry["id"]: entry for entry in yaml.safe_load(inserted)}
+    assert entries["second"]["xx"]["source"] == "aaaaaaaaaaaa"
+    assert entries["first"]["xx"]["source"] == "111111111111"
 
 
 def test_sync_of_a_page_keeps_its_front_matter_and_drops_the_untranslated_marker():
@@ -164,10 +198,14 @@ def test_sync_of_a_page_keeps_its_front_matter_and_drops_the_untranslated_marker
 @pytest.mark.parametrize(
     "args, message",
     [
-        (["sync", "xx", "index.md"], "error: 'xx' is not a translated language in mkdocs.yml (known: ko, da)"),
-        (["sync", "en", "index.md"], "error: 'en' is not a translated language in mkdocs.yml (known: ko, da)"),
-        (["sync", "ko", "nothing.md"], "error: nothing.md: no such English page or FAQ entry"),
-        (["sync", "ko", f"{FAQ_FILE}#no-such-entry"], f"error: {FAQ_FILE}#no-such-entry: no such English page"),
+        (["sync", "xx", "index.md"],
+         f"error: 'xx' is not a translated language in mkdocs.yml (known: {', '.join(TRANSLATED_LANGUAGES)})"),
+        (["sync", DEFAULT_LANGUAGE, "index.md"],
+         f"error: '{DEFAULT_LANGUAGE}' is not a translated language in mkdocs.yml "
+         f"(known: {', '.join(TRANSLATED_LANGUAGES)})"),
+        (["sync", TRANSLATED_LANGUAGES[0], "nothing.md"], "error: nothing.md: no such English page or FAQ entry"),
+        (["sync", TRANSLATED_LANGUAGES[0], f"{FAQ_FILE}#no-such-entry"],
+         f"error: {FAQ_FILE}#no-such-entry: no such English page"),
         (["status", "xx"], "error: mkdocs.yml: no translated language 'xx'"),
     ],
 )
@@ -182,9 +220,10 @@ def test_bad_commands_get_one_clear_line(project_copy, args, message):
 
 def test_sync_of_a_missing_translation_names_the_file(project_copy):
     project = with_translation_tools(project_copy)
-    (project / "docs/da/faq.md").unlink()
-    result = run_i18n(project, "sync", "da", "docs/da/faq.md")
+    language = TRANSLATED_LANGUAGES[-1]
+    (project / "docs" / language / "faq.md").unlink(missing_ok=True)
+    result = run_i18n(project, "sync", language, f"docs/{language}/faq.md")
     assert result.returncode == 1
     assert result.stderr.strip() == (
-        "error: docs/da/faq.md: no such file; translate the English page into it first"
+        f"error: docs/{language}/faq.md: no such file; translate the English page into it first"
     )

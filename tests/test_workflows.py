@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import LANGUAGES, ROOT
+from conftest import DEFAULT_LANGUAGE, LANGUAGES, ROOT
 
 GITHUB = ROOT / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
@@ -62,6 +62,12 @@ def test_pull_requests_run_the_readme_test_command_and_upload_a_preview(pull_req
     assert upload["with"]["path"].rstrip("/") == site_dir.rstrip("/")
     assert runs.index(readme_test_command()) < runs.index(build.strip())
     assert step_using(pull_request, "actions/setup-python")["with"]["python-version"]
+    # The translators' check runs first; the preview is built and uploaded even when a check fails.
+    check = runs.index(".venv/bin/python scripts/i18n.py check")
+    assert check < runs.index(readme_test_command())
+    for step in steps(pull_request):
+        if step.get("run", "").strip() in (readme_test_command(), build.strip()) or step is upload:
+            assert step.get("if") == "${{ !cancelled() }}", step
 
 
 def test_main_is_published_with_the_pages_actions(deploy):
@@ -171,10 +177,11 @@ def test_codeowners_routes_every_language_folder_to_a_placeholder_team():
     for language in LANGUAGES:
         owners = rules[f"/docs/{language}/"]
         assert owners and all(owner.startswith("@OWNER/") for owner in owners)
-        if language != "en":
+        if language != DEFAULT_LANGUAGE:
             assert f"@OWNER/translators-{language}" in owners
-            assert f"@OWNER/translators-{language}" in contributing
-    assert "placeholders" in contributing
+            for data_file in ("/data/faq.yml", "/data/glossary.yml", "/data/messages.yml"):
+                assert f"@OWNER/translators-{language}" in rules[data_file], data_file
+    assert "@OWNER/translators-<lang>" in contributing and "placeholders" in contributing
 
 
 def test_contributing_gives_the_exact_commands():
@@ -184,9 +191,9 @@ def test_contributing_gives_the_exact_commands():
                    "Add a language", "Preview a change"):
         assert needed in headings
     assert readme_test_command() in text and "bash scripts/serve.sh" in text
-    commands = set(re.findall(r"scripts/i18n\.py ([a-z-]+)", text))
-    assert commands == {"status", "sync", "new-language", "glossary"}
+    documented = set(re.findall(r"scripts/i18n\.py ([a-z-]+)", text))
     help_text = subprocess.run([sys.executable, "scripts/i18n.py", "--help"], cwd=ROOT,
                                capture_output=True, text=True).stdout
-    for command in commands:
-        assert command in help_text
+    offered = set(re.search(r"\{([a-z,-]+)\}", help_text).group(1).split(","))
+    assert documented == offered
+    assert "bash scripts/check.sh" in text

@@ -34,8 +34,8 @@ def status_lines(output: str) -> dict[tuple[str, str], str]:
     for line in output.splitlines():
         if line and not line.startswith(" ") and "  " in line:
             locale = line.split()[0]
-        elif line.startswith("  ") and locale and len(line.split()) == 2:
-            state, item = line.split()
+        elif line.startswith("  ") and locale and line.split()[0] in ("translated", "outdated", "missing"):
+            state, item = line.split()[:2]
             states[(locale, item)] = state
     return states
 
