@@ -1,0 +1,123 @@
+"""The translators' `check` (structure against the English) and `diff` (what changed in the English
+text since a translation), on the repository and on states made in scratch copies."""
+
+from __future__ import annotations
+
+import subprocess
+import time
+
+import yaml
+
+from conftest import DEFAULT_LANGUAGE, ROOT, TRANSLATED_LANGUAGES, state
+from support.i18n_project import run_i18n, status_lines, with_translation_tools
+
+FAQ_FILE = "data/faq.yml"
+LANGUAGE = TRANSLATED_LANGUAGES[0]
+
+
+def translated_guide(project):
+    """The language's guide in a scratch copy, made a translation (the English text) if it is not one."""
+    guide = project / "docs" / LANGUAGE / "index.md"
+    if state(LANGUAGE, "index.md") == "missing":
+        guide.parent.mkdir(parents=True, exist_ok=True)
+        guide.write_text((project / "docs" / DEFAULT_LANGUAGE / "index.md").read_text("utf-8"), "utf-8")
+    return guide
+
+
+def line_number(path, text: str) -> int:
+    return next(number for number, line in enumerate(path.read_text("utf-8").splitlines(), 1) if text in line)
+
+
+def git(project, *args: str) -> None:
+    subprocess.run(["git", "-c", "user.name=Translator", "-c", "user.email=translator@example.org",
+                    *args], cwd=project, check=True, capture_output=True)
+
+
+def test_the_repository_passes_the_check_quickly():
+    started = time.monotonic()
+    result = run_i18n(ROOT, "check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert time.monotonic() - started < 5
+
+
+def test_check_names_each_structural_difference_with_file_and_line(project_copy):
+    project = with_translation_tools(project_copy)
+    english = project / "docs" / DEFAULT_LANGUAGE / "index.md"
+    guide = translated_guide(project)
+    text = guide.read_text(encoding="utf-8")
+    anchor_line = next(line for line in text.splitlines() if line.startswith("## ") and "{ #" in line)
+    anchor = anchor_line.split("{ #")[1].split()[0].rstrip("}")
+    admonition_line = next(line for line in text.splitlines() if line.startswith("!!! "))
+    kind = admonition_line.split()[1]
+    text = text.replace(anchor_line, anchor_line.replace(f"#{anchor}", "#renamed"), 1)
+    text = text.replace(admonition_line, admonition_line.replace(f"!!! {kind}", "!!! danger", 1), 1)
+    guide.write_text(text, encoding="utf-8")
+
+    result = run_i18n(project, "check", LANGUAGE)
+    assert result.returncode == 1
+    name, english_name = f"docs/{LANGUAGE}/index.md", f"docs/{DEFAULT_LANGUAGE}/index.md"
+    lines = result.stdout.splitlines()
+    assert (f"{name}:{line_number(guide, '#renamed')}: heading anchor #renamed, expected #{anchor} "
+            f"as in {english_name}:{line_number(english, '#' + anchor + ' ')}") in lines
+    assert (f"{name}:{line_number(guide, '!!! danger')}: 'danger' admonition, which {english_name} "
+            "does not have") in lines
+    assert any(line.startswith(f"{name}:") and f"'{kind}' admonition, expected" in line for line in lines)
+    assert all(line.startswith(f"{name}:") for line in lines), lines
+
+
+def test_check_names_a_missing_link_target(project_copy):
+    project = with_translation_tools(project_copy)
+    guide = translated_guide(project)
+    text = guide.read_text(encoding="utf-8")
+    target = text.split("](", 1)[1].split(")", 1)[0]
+    guide.write_text(text.replace(f"]({target})", "](elsewhere.md)", 1), encoding="utf-8")
+    result = run_i18n(project, "check", LANGUAGE)
+    assert result.returncode == 1
+    assert any(f"no link to {target}, expected as in docs/{DEFAULT_LANGUAGE}/index.md:" in line
+               for line in result.stdout.splitlines()), result.stdout
+    assert any("link to elsewhere.md, which" in line for line in result.stdout.splitlines())
+
+
+def test_diff_shows_the_english_change_since_the_translation(project_copy):
+    project = with_translation_tools(project_copy)
+    language = TRANSLATED_LANGUAGES[0]
+    entries = yaml.safe_load((project / FAQ_FILE).read_text(encoding="utf-8"))
+    entry = entries[0]
+    entry.setdefault(language, {"question": "Q?", "answer": "A."})
+    (project / FAQ_FILE).write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False),
+                                    encoding="utf-8")
+    git(project, "init", "-q")
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "translated")
+    run_i18n(project, "sync", language, f"{FAQ_FILE}#{entry['id']}")
+    git(project, "commit", "-q", "-am", "synced")
+
+    assert "up to date" in run_i18n(project, "diff", language, f"{FAQ_FILE}#{entry['id']}").stdout
+    old_answer = entry[DEFAULT_LANGUAGE]["answer"].strip().splitlines()[-1]
+    entries = yaml.safe_load((project / FAQ_FILE).read_text(encoding="utf-8"))
+    entries[0][DEFAULT_LANGUAGE]["answer"] = entries[0][DEFAULT_LANGUAGE]["answer"].strip() + " Changed."
+    (project / FAQ_FILE).write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False),
+                                    encoding="utf-8")
+    git(project, "commit", "-q", "-am", "English changed")
+
+    status = status_lines(run_i18n(project, "status", language).stdout)
+    assert status[(language, f"{FAQ_FILE}#{entry['id']}")] == "outdated"
+    hint = f".venv/bin/python scripts/i18n.py diff {language} {FAQ_FILE}#{entry['id']}"
+    assert hint in run_i18n(project, "status", language).stdout
+    result = run_i18n(project, "diff", language, f"{FAQ_FILE}#{entry['id']}")
+    assert result.returncode == 0, result.stderr
+    assert f"-{old_answer}" in result.stdout.splitlines()
+    assert f"+{old_answer} Changed." in result.stdout.splitlines()
+
+
+def test_diff_without_the_history_says_so_in_one_line(project_copy):
+    project = with_translation_tools(project_copy)
+    page = project / "docs" / LANGUAGE / "index.md"
+    page.parent.mkdir(parents=True, exist_ok=True)
+    page.write_text('---\nsource_hash: "000000000000"\n---\n\n# Titel\n', encoding="utf-8")
+    git(project, "init", "-q")  # no history at all, as in a shallow clone of a later commit
+    result = run_i18n(project, "diff", LANGUAGE, "index.md")
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "error: index.md: no English version with hash 000000000000 in the history of "
+        f"docs/{DEFAULT_LANGUAGE}/index.md (a shallow clone? run: git fetch --unshallow)")
