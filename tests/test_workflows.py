@@ -70,6 +70,12 @@ def test_pull_requests_run_the_readme_test_command_and_upload_a_preview(pull_req
             assert step.get("if") == "${{ !cancelled() }}", step
 
 
+@pytest.mark.parametrize("name", ["deploy", "pull_request"])
+def test_both_workflows_check_out_the_whole_history(name, deploy, pull_request):
+    workflow = {"deploy": deploy, "pull_request": pull_request}[name]
+    assert step_using(workflow, "actions/checkout")["with"]["fetch-depth"] == 0
+
+
 def test_main_is_published_with_the_pages_actions(deploy):
     assert triggers(deploy)["push"]["branches"] == ["main"]
     assert deploy["concurrency"]["group"] and deploy["concurrency"]["cancel-in-progress"] is False

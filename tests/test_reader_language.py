@@ -1,0 +1,161 @@
+"""Readers find their language and know how current a page is: the language suggestion, in a real
+browser whose preferred language differs from the page's, and "last updated" in each language."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from datetime import date, datetime, timezone
+from urllib.parse import urljoin
+
+import pytest
+from babel.dates import format_date
+from bs4 import BeautifulSoup
+
+from conftest import DEFAULT_LANGUAGE, LANGUAGES, ROOT, SITE_LANGUAGES, build_site, lang_prefix
+from sitelib.messages import has_message, message
+from support.reader_quality import built_pages
+
+BAR = ".language-suggestion"
+# A page shown in one language, and a browser that prefers each other language.
+PAIRS = [(shown, preferred) for shown in LANGUAGES for preferred in LANGUAGES if shown != preferred]
+
+
+# The text the notice offers a reader of `language`: its own message, or the English one with its name.
+def offer(language: str) -> str:
+    name = SITE_LANGUAGES.get(language).name
+    if has_message("language_suggestion", language):
+        return message("language_suggestion", language, language=name)
+    return message("language_suggestion", DEFAULT_LANGUAGE, language=name)
+
+
+@pytest.fixture
+def reader(browser, built):
+    """A browser tab whose preferred language is given (Playwright's `locale`), with layout shifts recorded."""
+    contexts = []
+
+    def open_tab(locale: str, *, javascript: bool = True):
+        context = browser.new_context(locale=locale, java_script_enabled=javascript)
+        contexts.append(context)
+        tab = context.new_page()
+        # Shifts of anything but the theme's header, whose language menu settles by a fraction
+        # of a pixel on load in every language, with or without the notice.
+        tab.add_init_script("""
+            window.layoutShift = 0;
+            new PerformanceObserver(list => list.getEntries().forEach(entry => {
+                const header = entry.sources.every(source =>
+                    source.node && source.node.closest && source.node.closest(".md-header"));
+                if (!entry.hadRecentInput && !header) window.layoutShift += entry.value;
+            })).observe({type: "layout-shift", buffered: true});
+        """)
+        return tab
+    yield open_tab
+    for context in contexts:
+        context.close()
+
+
+@pytest.mark.parametrize("shown, preferred", PAIRS)
+def test_a_reader_is_offered_the_page_in_their_language(reader, site_url, shown, preferred):
+    tab = reader(preferred)
+    tab.goto(site_url + lang_prefix(shown) + "faq/")
+    bar = tab.locator(BAR)
+    bar.wait_for()
+    assert bar.get_attribute("lang") == preferred
+    link = bar.locator("a")
+    assert link.inner_text() == offer(preferred)
+    assert link.get_attribute("href") == urljoin(site_url, lang_prefix(preferred) + "faq/")
+    # Nothing on the page moves because of it: it lies over the page, at the bottom of the window.
+    assert bar.evaluate("bar => getComputedStyle(bar).position") == "fixed"
+    tab.wait_for_timeout(500)
+    assert tab.evaluate("window.layoutShift") == 0
+    link.click()
+    tab.wait_for_url(site_url + lang_prefix(preferred) + "faq/")
+    assert tab.evaluate("document.documentElement.lang") == preferred
+    assert tab.locator(BAR).count() == 0  # the page is in the preferred language now
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_offer_for_the_language_shown_or_without_javascript(reader, site_url, language):
+    tab = reader(language)
+    tab.goto(site_url + lang_prefix(language))
+    tab.wait_for_load_state("load")
+    assert tab.locator(BAR).count() == 0
+    other = next(item for item in LANGUAGES if item != language)
+    quiet = reader(other, javascript=False)
+    quiet.goto(site_url + lang_prefix(language))
+    assert quiet.locator(BAR).count() == 0
+
+
+def test_a_dismissed_offer_stays_dismissed(reader, site_url):
+    shown, preferred = PAIRS[0]
+    tab = reader(preferred)
+    tab.goto(site_url + lang_prefix(shown))
+    close = tab.locator(f"{BAR} button")
+    expected = (message("language_suggestion_close", preferred)
+                if has_message("language_suggestion_close", preferred)
+                else message("language_suggestion_close", DEFAULT_LANGUAGE))
+    assert close.get_attribute("aria-label") == expected
+    close.click()
+    assert tab.locator(BAR).count() == 0
+    for path in ("", "faq/"):
+        tab.goto(site_url + lang_prefix(shown) + path)
+        tab.wait_for_load_state("load")
+        assert tab.locator(BAR).count() == 0, path
+
+
+# -----------------------------------------------------------------------------
+# Last updated
+# -----------------------------------------------------------------------------
+
+# The date a built page shows, from its <time> element.
+def shown_dates(soup: BeautifulSoup) -> list[tuple[str, str]]:
+    return [(time["datetime"], time.get_text()) for time in soup.select("aside.md-source-file time")]
+
+
+def test_every_page_says_when_it_was_last_updated_in_its_language(site_dir, page):
+    for path in built_pages(site_dir):
+        soup = page(path)
+        language = soup.html["lang"]
+        dates = shown_dates(soup)
+        assert dates, path
+        label = soup.select_one("aside.md-source-file").get_text(" ", strip=True)
+        assert label.startswith(message("last_updated", language)), (path, label)
+        for iso, text in dates:
+            assert text == format_date(date.fromisoformat(iso), format="long", locale=language), path
+
+
+def test_a_page_is_dated_by_its_last_commit_and_a_translation_by_the_english_change_too(
+        project_copy, tmp_path):
+    translated = next(language for language in LANGUAGES if language != DEFAULT_LANGUAGE)
+    git = ["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.org"]
+
+    def commit(message_text: str, when: str) -> None:
+        env = dict(os.environ, GIT_AUTHOR_DATE=when, GIT_COMMITTER_DATE=when)
+        subprocess.run([*git, "add", "-A"], cwd=project_copy, check=True, env=env)
+        subprocess.run([*git, "commit", "-q", "-m", message_text], cwd=project_copy, check=True, env=env)
+
+    subprocess.run([*git, "init", "-q"], cwd=project_copy, check=True)
+    commit("everything", "2025-01-15T12:00:00+00:00")
+    english = project_copy / "docs" / DEFAULT_LANGUAGE / "index.md"
+    english.write_text(english.read_text(encoding="utf-8") + "\nOne more paragraph.\n", encoding="utf-8")
+    commit("English changed", "2025-03-02T12:00:00+00:00")
+
+    site = tmp_path / "site"
+    result = build_site(project_copy, site, "http://127.0.0.1:9/guide/")
+    assert result.returncode == 0, result.stderr
+    read = lambda path: BeautifulSoup((site / path).read_text(encoding="utf-8"), "lxml")  # noqa: E731
+    assert shown_dates(read("index.html"))[0][0] == "2025-03-02"
+    assert [iso for iso, _ in shown_dates(read(f"{translated}/index.html"))] == ["2025-01-15", "2025-03-02"]
+    english_note = read(f"{translated}/index.html").select_one(".md-source-file__english").get_text()
+    assert message("english_updated", translated) in english_note
+    assert [iso for iso, _ in shown_dates(read(f"{translated}/faq/index.html"))] == ["2025-01-15"]
+
+
+def test_without_history_pages_are_dated_by_the_build_and_the_build_passes(project_copy, tmp_path):
+    site = tmp_path / "site"
+    result = build_site(project_copy, site, "http://127.0.0.1:9/guide/")  # not a Git repository
+    assert result.returncode == 0 and "WARNING" not in result.stderr, result.stderr
+    today = datetime.now(tz=timezone.utc).date().isoformat()
+    soup = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "lxml")
+    assert shown_dates(soup)[0][0] == today
+    assert "no Git history" in result.stderr
