@@ -73,9 +73,7 @@ def status(args: argparse.Namespace) -> int:
 
 # Print what changed in the English text since a translation was made from it.
 def diff(args: argparse.Namespace) -> int:
-    languages = _languages()
-    locale = _translated_locale(args.locale, languages)
-    item = _item(args.path, locale, languages)
+    languages, locale, item = _translation(args)
     entries = {entry.id: entry for entry in load_entries(ROOT / FAQ_FILE, languages)}
     old_hash = recorded_hash(ROOT, item, locale, entries)
     if old_hash is None:
@@ -119,9 +117,7 @@ def check_structure(args: argparse.Namespace) -> int:
 
 # Record that a translation is up to date with the current English text.
 def sync(args: argparse.Namespace) -> int:
-    languages = _languages()
-    locale = _translated_locale(args.locale, languages)
-    item = _item(args.path, locale, languages)
+    languages, locale, item = _translation(args)
     display = _display(item, locale)
     if item.kind == "page":
         path = ROOT / "docs" / locale / item.key
@@ -180,6 +176,13 @@ def _translated_locale(locale: str, languages: SiteLanguages) -> str:
     if locale not in known:
         raise SyncError(f"'{locale}' is not a translated language in mkdocs.yml (known: {', '.join(known)})")
     return locale
+
+
+# The languages, the translated locale and the page or FAQ entry a command's arguments name.
+def _translation(args: argparse.Namespace) -> tuple[SiteLanguages, str, object]:
+    languages = _languages()
+    locale = _translated_locale(args.locale, languages)
+    return languages, locale, _item(args.path, locale, languages)
 
 
 # The page or FAQ entry a path names.
