@@ -126,7 +126,7 @@ def visible_answer(soup: BeautifulSoup, entry_id: str) -> str:
     for sibling in heading.find_next_siblings():
         if sibling.name in ("h1", "h2"):
             break
-        if "admonition" in (sibling.get("class") or []):
+        if {"admonition", "md-source-file"} & set(sibling.get("class") or []):
             continue
         parts.append(sibling.get_text(" "))
     return " ".join(" ".join(parts).split())
