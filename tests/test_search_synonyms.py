@@ -159,7 +159,6 @@ def test_a_broken_synonym_entry_stops_the_build_naming_file_entry_and_field(proj
     ("synonyms: [{term: x, ko: {use: a, variants: b}}]", "entry 1 ('x'): field 'ko.variants' must be a non-empty list"),
     ("synonyms: [{term: x, ko: {use: a, variants: [b], also: c}}]", "entry 1 ('x'): unknown field 'ko.also'"),
     ("synonyms: [{term: x, ko: {use: '', variants: [b]}}]", "entry 1 ('x'): field 'ko.use' must hold words"),
-    ("synonyms: [{term: t, ko: {use: a, variants: [b]}}]", "entry 1 ('t'): field 'ko': the preferred word comes"),
     ("synonyms: [{term: x, ko: [b]}]", "entry 1 ('x'): field 'ko': the term has no 'ko' word"),
     ("synonyms: [{term: x, ko: {use: a, variants: [c]}}, {term: y, ko: {use: b, variants: [c]}}]",
      "entry 2 ('y'): variant 'c' already stands for 'a', not 'b'"),
@@ -175,6 +174,15 @@ def test_bad_synonym_data_is_named_in_one_line(tmp_path, text, message):
         language_synonyms("ko", synonyms_path=synonyms, glossary_path=glossary, languages=["en", "ko"])
     assert message in str(error.value) and "\n" not in str(error.value), str(error.value)
     assert str(error.value).startswith(str(synonyms)), str(error.value)
+
+
+def test_a_term_added_to_the_glossary_takes_its_preferred_word_from_there(tmp_path):
+    glossary = tmp_path / "glossary.yml"
+    glossary.write_text("terms:\n  - term: t\n    ko: {use: u, avoid: [v]}\n", "utf-8")
+    synonyms = tmp_path / "search_synonyms.yml"
+    synonyms.write_text("synonyms: [{term: t, ko: {use: a, variants: [b]}}]", "utf-8")
+    pairs = language_synonyms("ko", synonyms_path=synonyms, glossary_path=glossary, languages=["ko"])
+    assert pairs == [["v", "u"], ["b", "u"], ["a", "u"]]
 
 
 def test_the_data_files_of_the_repository_are_valid():

@@ -115,18 +115,18 @@ def _language_block(block: object, language: str, where: str, glossary_term: dic
         return glossary_term[language]["use"], _words(block, f"{language}", where)
     if not isinstance(block, dict):
         raise SearchDataError(f"{where}: field '{language}' must be a list of variants or {{use, variants}}")
-    if in_glossary:
-        raise SearchDataError(
-            f"{where}: field '{language}': the preferred word comes from data/glossary.yml, "
-            f"give the variants as a list"
-        )
     unknown = set(block) - {"use", "variants"}
     if unknown:
         raise SearchDataError(f"{where}: unknown field '{language}.{sorted(unknown)[0]}'")
     use = _words([block.get("use")], f"{language}.use", where)[0]
     if "variants" not in block:
         raise SearchDataError(f"{where}: missing field '{language}.variants'")
-    return use, _words(block["variants"], f"{language}.variants", where)
+    variants = _words(block["variants"], f"{language}.variants", where)
+    # The glossary decides the preferred word of its terms: a term added to it later keeps the
+    # word given here as one more variant, so that search follows the glossary.
+    if in_glossary:
+        return glossary_term[language]["use"], variants + [use]
+    return use, variants
 
 
 # Check a list of words: each a short, non-empty, single-line string.
