@@ -11,12 +11,13 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import DEFAULT_LANGUAGE, LANGUAGES, build_site, lang_prefix
+from conftest import BASE_PATH, DEFAULT_LANGUAGE, LANGUAGES, build_site, lang_prefix
 from sitelib.search_eval import RESULT_LINKS, classify, search
 from sitelib.search_languages import LANGUAGE_SETTINGS, PROSE_SEPARATOR
 from sitelib.search_synonyms import (
     GLOSSARY_YML, SYNONYMS_YML, SearchDataError, glossary_words, language_synonyms, search_entries,
 )
+from support.server import SiteServer
 
 HANGUL = "[\uac00-\ud7a3]"
 LATIN_WORD = re.compile(r"[a-zà-ÿ]+")
@@ -138,6 +139,41 @@ def test_search_follows_the_glossary_when_a_preferred_word_changes(project_copy,
     for variant in entry[language]:
         if variant.casefold() != new.casefold():
             assert [variant, new] in pairs, variant
+
+
+def test_a_variant_the_text_also_says_finds_those_sections_too(project_copy, tmp_path, site_dir, browser):
+    language = DEFAULT_LANGUAGE
+    texts = sections(site_dir, language)
+    known = {variant.casefold() for variant, _ in language_synonyms(language)}
+    # Words of six letters or more that only one section says: one becomes a variant of another.
+    owners = {}
+    for location, text in texts.items():
+        for word in set(re.findall(r"[a-z]{6,}", text)):
+            owners.setdefault(word, set()).add(location)
+    unique = [(word, where.pop()) for word, where in sorted(owners.items()) if len(where) == 1 and word not in known]
+    variant, variant_section = unique[0]
+    use, use_section = next((word, where) for word, where in unique if where != variant_section
+                            and word[:4] != variant[:4])
+    path = project_copy / "data/search_synonyms.yml"
+    data = yaml.safe_load(path.read_text("utf-8"))
+    data["synonyms"].append({"term": "a test term", language: {"use": use, "variants": [variant]}})
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    server = SiteServer(base_path=BASE_PATH)
+    try:
+        site = tmp_path / "site"
+        build = build_site(project_copy, site, server.url)
+        assert build.returncode == 0, build.stdout + build.stderr
+        server.serve(site)
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        try:
+            tab = context.new_page()
+            tab.goto(urljoin(server.url, lang_prefix(language)))
+            found = {location for _, location in results(tab, server.url, variant)}
+        finally:
+            context.close()
+    finally:
+        server.stop()
+    assert {variant_section, use_section} <= found, (variant, use, found)
 
 
 def test_a_broken_synonym_entry_stops_the_build_naming_file_entry_and_field(project_copy, tmp_path):

@@ -22,7 +22,8 @@
  *     Korean, where a word as typed rarely stands without a particle in the text);
  *   - `synonyms`: [variant, preferred words] pairs (data/glossary.yml's avoided variants and
  *     data/search_synonyms.yml): typed words that form a variant are looked up as the preferred
- *     words instead (money back: refund; 위약금: 해지 수수료);
+ *     words instead (money back: refund; 위약금: 해지 수수료), and a one-word variant that the
+ *     index holds too as itself as well;
  *   - `segment` also joins two typed words that the index writes as one (고객 지원팀: 고객지원팀);
  *   - `typos`: a Latin-script word of at least this many letters that matches nothing is looked
  *     up as the words of the index one edit away, with a lower weight;
@@ -188,8 +189,10 @@
         }
       }
       if (variant) {
+        // A one-word variant the index holds too is also looked up as itself (see `parse`).
+        const group = { variant: count === 1 ? words[start] : null }
         for (const word of variant.use)
-          looked.push({ word: word, clause: typed[start], synonym: true })
+          looked.push({ word: word, clause: typed[start], synonym: true, group: group })
         start += count
       } else {
         looked.push({ word: words[start], clause: typed[start], synonym: false })
@@ -296,6 +299,18 @@
     const looked = withSynonyms(typed)
     const clauses = query.clauses.filter(function (clause) { return typed.indexOf(clause) < 0 })
     const concepts = looked.map(function () { return [] })
+    // A variant the text says as well (the text changed, or a word has two senses) still finds
+    // the sections saying it: they count as matching the preferred words it stands for.
+    const variantForms = new Map()
+    for (const entry of looked) {
+      const group = entry.group
+      if (!group || !group.variant || variantForms.has(group))
+        continue
+      const forms = analyze(group.variant).filter(starts)
+      variantForms.set(group, forms)
+      for (const form of forms)
+        clauses.push(Object.assign({}, entry.clause, { term: form + "*", typed: group.variant }))
+    }
     looked.forEach(function (entry, position) {
       const word = entry.word
       const template = entry.clause
@@ -316,6 +331,8 @@
         clauses.push(Object.assign({}, template, { term: form + "*", typed: word }))
         concepts[position].push(form + "*")
       }
+      for (const form of variantForms.get(entry.group) || [])
+        concepts[position].push(form + "*")
       if (!forms.some(starts))
         for (const near of typoMatches(word)) {
           clauses.push(Object.assign({}, template, {
