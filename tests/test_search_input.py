@@ -144,15 +144,16 @@ def test_the_404_page_fetches_nothing_of_search_until_opened(tab, site_dir, site
     assert index in fetched_search_files(requested, site_dir, site_url)
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_first_results_show_soon_after_typing_in_the_opened_box(browser, built, site_dir, site_url, language):
+@pytest.mark.parametrize(("language", "path"), [(language, "") for language in LANGUAGES]
+                         + [(LANGUAGES[-1], "no-such-page/")])
+def test_first_results_show_soon_after_typing_in_the_opened_box(browser, built, site_dir, site_url, language, path):
     word = word_of(site_dir, language)
     timings = []
     for _ in range(TIMING_ATTEMPTS):
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         try:
             tab = context.new_page()
-            tab.goto(urljoin(site_url, lang_prefix(language)), wait_until="networkidle")
+            tab.goto(urljoin(site_url, lang_prefix(language) + path), wait_until="networkidle")
             tab.evaluate("""([input, links]) => {
                 const field = document.querySelector(input)
                 field.addEventListener("input", () => { window.typedAt ??= performance.now() })
