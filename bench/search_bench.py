@@ -1,10 +1,13 @@
 """Search benchmark: the site's search against Material's stock search, typed into Chromium.
 
-Builds the site twice in one run — as configured, and with the stock search (the site's search
-hooks left out: mkdocs-static-i18n's one combined index, Material's default settings) — serves
-both on 127.0.0.1 under the GitHub Pages path, types every query of bench/search_queries.yml into
-the real search box on each language's home page, and prints one row per language: recall@3,
-results from other languages, and the gzip size of the index that language's pages load.
+Builds the site twice in one run — as configured, and with the stock search (the line of
+hooks/search.py left out of `hooks:`: mkdocs-static-i18n's one combined index, Material's default
+settings, Material loading search with every page) — serves both on 127.0.0.1 under the GitHub Pages path, types
+every query of bench/search_queries.yml into the real search box on each language's home page,
+and prints one row per language and query set: recall@3, results from other languages and the
+median number of results per query; then one row per language: the gzip size of the index its
+pages load, and of everything a first view of its home page fetches, before and after the
+reader opens search.
 
     .venv/bin/python bench/search_bench.py
 """
@@ -22,8 +25,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from sitelib.languages import load_site_languages  # noqa: E402
 from support.browser import launch_chromium  # noqa: E402
+from support.first_view import GZIP_LEVEL  # noqa: E402
 from support.projects import build_site, copy_sources, without_hooks  # noqa: E402
-from support.search_eval import load_queries, score_language  # noqa: E402
+from support.search_eval import QUERY_SETS, load_queries, score_language, search  # noqa: E402
 from support.server import SiteServer  # noqa: E402
 
 # -----------------------------------------------------------------------------
@@ -31,22 +35,24 @@ from support.server import SiteServer  # noqa: E402
 # -----------------------------------------------------------------------------
 
 BASE_PATH = "/spectrum-retention-guide/"
-# The site's search feature: stock search is the site without it.
+# The site's search feature (its index, worker and on-demand script): stock is the site without it.
 SEARCH_HOOK = "hooks/search.py"
+# A word every language's pages hold, typed to load search and wait for its first results.
+LOAD_QUERY = "Spectrum"
 
 
 # -----------------------------------------------------------------------------
 # Functions
 # -----------------------------------------------------------------------------
 
-# Build both variants, search them in Chromium and print the table.
+# Build both variants, search them in Chromium and print the tables.
 def main() -> int:
     from playwright.sync_api import sync_playwright
 
     languages = load_site_languages()
     locales, default = languages.locales, languages.default
     queries = load_queries(locales)
-    rows = {}
+    scores, weights = {}, {}
     with tempfile.TemporaryDirectory(prefix="search-bench-") as scratch, sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         try:
@@ -58,15 +64,22 @@ def main() -> int:
                     server.serve(site_dir)
                     for locale in locales:
                         folder = languages.folder(locale)
-                        score = _score(browser, server.url + folder, locale, queries[locale],
-                                       site_url=server.url, languages=locales, default=default)
+                        for query_set in QUERY_SETS:
+                            chosen = [query for query in queries[locale] if query.set == query_set]
+                            scores[variant, locale, query_set] = _score(
+                                browser, server.url + folder, locale, chosen,
+                                site_url=server.url, languages=locales, default=default,
+                            )
                         index = site_dir / ("" if variant == "stock" else folder) / "search/search_index.json"
-                        rows[variant, locale] = (score, len(gzip.compress(index.read_bytes(), 9)))
+                        weights[variant, locale] = (
+                            len(gzip.compress(index.read_bytes(), GZIP_LEVEL)),
+                            *_view_weights(browser, server.url + folder),
+                        )
                 finally:
                     server.stop()
         finally:
             browser.close()
-    _print_table(rows, locales, queries)
+    _print_tables(scores, weights, locales, queries)
     return 0
 
 
@@ -101,22 +114,64 @@ def _score(browser, url: str, locale: str, queries, **where):
         context.close()
 
 
-# Print recall@3, foreign results and index size per language, stock against the site's.
-def _print_table(rows: dict, locales: list[str], queries: dict) -> None:
-    print("language  queries  recall@3 stock -> site (ratio)  foreign results stock -> site"
-          "  index loaded, gzip: stock -> site (ratio)")
+# The gzip bytes a first view of a page fetches, before and after the reader opens search.
+def _view_weights(browser, url: str) -> tuple[int, int]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        tab = context.new_page()
+        responses = []
+        tab.on("response", lambda response: responses.append(response))
+        tab.goto(url, wait_until="networkidle")
+        before = _gzip_bytes(responses)
+        search(tab, LOAD_QUERY)
+        tab.wait_for_load_state("networkidle")
+        return before, _gzip_bytes(responses)
+    finally:
+        context.close()
+
+
+# The gzip-compressed size of the bodies of the responses so far (redirects and blob: left out).
+def _gzip_bytes(responses) -> int:
+    total = 0
+    for response in responses:
+        if response.url.startswith(("http:", "https:")) and not 300 <= response.status < 400:
+            total += len(gzip.compress(response.body(), GZIP_LEVEL))
+    return total
+
+
+# A size in KB, and the ratio of the site's to stock's.
+def _sizes(stock: int, site: int) -> str:
+    return f"{stock / 1024:.1f} -> {site / 1024:.1f} KB ({site / stock:.2f}x)"
+
+
+# Print recall@3, foreign results and noise per language and set, then the bytes, stock against site.
+def _print_tables(scores: dict, weights: dict, locales: list[str], queries: dict) -> None:
+    print("language  set       queries  recall@3 stock -> site (ratio)  foreign stock -> site"
+          "  median results stock -> site (ratio)")
     for locale in locales:
-        (stock, stock_bytes), (site, site_bytes) = rows["stock", locale], rows["site", locale]
-        recall_ratio = f"{site.recall / stock.recall:.2f}x" if stock.recall else "n/a"
-        print(
-            f"{locale:<9} {len(queries[locale]):>7}  {stock.recall:>14.2f} -> {site.recall:.2f} ({recall_ratio})"
-            f"  {stock.foreign:>21} -> {site.foreign:<4}"
-            f"  {stock_bytes / 1024:>20.1f} KB -> {site_bytes / 1024:.1f} KB ({site_bytes / stock_bytes:.2f}x)"
+        for query_set in QUERY_SETS:
+            stock, site = scores["stock", locale, query_set], scores["site", locale, query_set]
+            recall_ratio = f"{site.recall / stock.recall:.2f}x" if stock.recall else "n/a"
+            noise_ratio = f"{site.median_results / stock.median_results:.2f}x" if stock.median_results else "n/a"
+            print(
+                f"{locale:<9} {query_set:<9} {site.queries:>7}  {stock.recall:>14.2f} -> {site.recall:.2f}"
+                f" ({recall_ratio:>5})  {stock.foreign:>13} -> {site.foreign:<4}"
+                f"  {stock.median_results:>20g} -> {site.median_results:g} ({noise_ratio})"
+            )
+    print()
+    print("language  index loaded, gzip: stock -> site   first view, gzip: stock -> site"
+          "   first view + search opened: stock -> site")
+    for locale in locales:
+        (stock_index, stock_first, stock_open), (site_index, site_first, site_open) = (
+            weights["stock", locale], weights["site", locale]
         )
+        print(f"{locale:<9} {_sizes(stock_index, site_index):>33}   {_sizes(stock_first, site_first):>30}"
+              f"   {_sizes(stock_open, site_open):>38}")
     for variant in ("stock", "site"):
         for locale in locales:
-            for miss in rows[variant, locale][0].misses:
-                print(f"  missed ({variant}, {locale}): {miss}")
+            for query_set in QUERY_SETS:
+                for miss in scores[variant, locale, query_set].misses:
+                    print(f"  missed ({variant}, {locale}, {query_set}): {miss}")
 
 
 if __name__ == "__main__":

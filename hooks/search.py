@@ -24,6 +24,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import CombinedEvent, event_priority
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from sitelib.data_files import read_cached
@@ -33,6 +34,19 @@ from sitelib.search_languages import index_config
 # -----------------------------------------------------------------------------
 # Hooks
 # -----------------------------------------------------------------------------
+
+# Switch on the site's search script (overrides/partials/search-on-demand.html) on every page.
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    context["search_on_demand"] = _search_plugin(config) is not None
+    return context
+
+
+# And on the 404 page, which is no page to mkdocs' page events.
+def on_template_context(context: dict, *, template_name: str, config: MkDocsConfig) -> dict:
+    if template_name == "404.html":
+        context["search_on_demand"] = _search_plugin(config) is not None
+    return context
+
 
 # Point the page's theme configuration at its language's folder and the site's search worker.
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -122,7 +136,7 @@ def _index_config(config: MkDocsConfig, locale: str, fields: dict) -> dict:
         "pipeline": [name for name in re.split(r"\s*,\s*", translate("search.config.pipeline"))
                      if name],
     }
-    return index_config(locale, defaults, fields)
+    return index_config(locale, defaults, fields, site_languages(config).locales)
 
 
 # Material's search plugin in a running build, or None where search is switched off.

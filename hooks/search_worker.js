@@ -19,15 +19,33 @@
  *     that "a" in "how to get a refund" does not match every word starting with "a";
  *   - `exact_boost`: each word as typed is also looked up as a whole word, with this weight, so
  *     that "kunde" ranks a section saying "kunde" above one saying "kundefastholdelse" (not for
- *     Korean, where a word as typed rarely stands without a particle in the text).
+ *     Korean, where a word as typed rarely stands without a particle in the text);
+ *   - `synonyms`: [variant, preferred words] pairs (data/glossary.yml's avoided variants and
+ *     data/search_synonyms.yml): typed words that form a variant are looked up as the preferred
+ *     words instead (money back: refund; 위약금: 해지 수수료), and a one-word variant that the
+ *     index holds too as itself as well;
+ *   - `segment` also joins two typed words that the index writes as one (고객 지원팀: 고객지원팀);
+ *   - `typos`: a Latin-script word of at least this many letters that matches nothing is looked
+ *     up as the words of the index one edit away, with a lower weight;
+ *   - `coordination` and `score_floor`: which results are kept (see search_languages.py).
+ *
+ * The page starts this worker only when a reader opens search (overrides/partials/search-on-demand.html).
  */
 (function () {
   "use strict"
 
+  // Typo matches weigh less than the words as typed, and are few: a typo finds its word, not a crowd.
+  const TYPO_WEIGHT = 0.5
+  const MAX_TYPO_WORDS = 6
+  // A variant of several words spans at most this many typed words.
+  const MAX_VARIANT_WORDS = 4
+  const LATIN_WORD = /^[a-z\u00c0-\u024f]+$/
+  const HANGUL = /[\uac00-\ud7a3]/
   const stemmed = new WeakSet()
   let analysis = null
   let language = null
   let words = null
+  let synonyms = null
   let stemmer
   let stopWords
 
@@ -38,7 +56,7 @@
       analysis = data.config.analysis || null
       language = data.config.lang.length === 1 ? data.config.lang[0] : null
       stemmer = stopWords = undefined
-      words = null
+      words = synonyms = null
     }
   })
 
@@ -79,7 +97,7 @@
 
   // Whether some word of the index starts with the given text.
   function starts(text) {
-    return words.some(function (word) { return word.startsWith(text) })
+    return !!words && words.some(function (word) { return word.startsWith(text) })
   }
 
   // Split a word that starts no indexed word into the longest pieces that do (at least two letters).
@@ -109,6 +127,148 @@
     return stopWords ? !stopWords(new lunr.Token(word, {})) : false
   }
 
+  // The words of a phrase as the index splits them.
+  function split(phrase) {
+    return phrase.toLowerCase().split(lunr.tokenizer.separator).filter(Boolean)
+  }
+
+  // A typed word as variants are compared: ending cut, stemmed.
+  function variantKey(word) {
+    return stem(cutSuffix(word))
+  }
+
+  // The synonym table of the index: each variant's words (as compared) and its preferred words.
+  function synonymTable() {
+    if (synonyms)
+      return synonyms
+    synonyms = (analysis.synonyms || []).map(function (pair) {
+      const keys = split(pair[0]).map(variantKey)
+      return { keys: keys, compact: keys.join(""), use: split(pair[1]) }
+    }).filter(function (variant) { return variant.keys.length && variant.use.length })
+    synonyms.sort(function (a, b) { return b.keys.length - a.keys.length || b.compact.length - a.compact.length })
+    return synonyms
+  }
+
+  // How many typed words, from `start` on, a variant covers (0 when it does not match). In
+  // languages written without fixed spaces (`segment`), the variant's letters are compared
+  // without spaces and its last word may carry an ending: 해지방어팀에 and 해지 방어팀 both match.
+  function covers(variant, keys, start) {
+    if (!analysis.segment) {
+      for (let k = 0; k < variant.keys.length; k++)
+        if (keys[start + k] !== variant.keys[k])
+          return 0
+      return variant.keys.length
+    }
+    for (let count = 1, before = ""; count <= MAX_VARIANT_WORDS && start + count <= keys.length; count++) {
+      const text = before + keys[start + count - 1]
+      if (before.length >= variant.compact.length)
+        return 0
+      if (text.startsWith(variant.compact))
+        return count
+      if (!variant.compact.startsWith(text))
+        return 0
+      before = text
+    }
+    return 0
+  }
+
+  // The words to look up: the typed words, with each variant replaced by its preferred words.
+  function withSynonyms(typed) {
+    const words = typed.map(function (clause) { return clause.term.slice(0, -1) })
+    const keys = words.map(variantKey)
+    const table = synonymTable()
+    const looked = []
+    for (let start = 0; start < words.length;) {
+      let count = 0
+      let variant = null
+      for (const candidate of table) {
+        count = covers(candidate, keys, start)
+        if (count) {
+          variant = candidate
+          break
+        }
+      }
+      if (variant) {
+        // A one-word variant the index holds too is also looked up as itself (see `parse`).
+        const group = { variant: count === 1 ? words[start] : null }
+        for (const word of variant.use)
+          looked.push({ word: word, clause: typed[start], synonym: true, group: group })
+        start += count
+      } else {
+        looked.push({ word: words[start], clause: typed[start], synonym: false })
+        start += 1
+      }
+    }
+    return looked
+  }
+
+  // Two typed words that the index writes as one (고객 지원팀: 고객지원팀), in `segment` languages.
+  function joined(word, next) {
+    if (!analysis.segment || !words || !HANGUL.test(word) || !HANGUL.test(next))
+      return []
+    const compound = cutSuffix(word + next)
+    return starts(compound) ? [compound] : []
+  }
+
+  // Whether one edit (a letter added, dropped, changed, or two neighbours swapped) turns a into b.
+  function withinOneEdit(a, b) {
+    if (Math.abs(a.length - b.length) > 1)
+      return false
+    let i = 0
+    while (i < a.length && i < b.length && a[i] === b[i])
+      i++
+    if (a.length === b.length)
+      return a.slice(i + 1) === b.slice(i + 1)
+        || a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2)
+    return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1)
+  }
+
+  // Words of the index one edit away from a Latin-script word (or its stem) that matched nothing,
+  // whole or as the start of a longer word (retensio: retention).
+  function typoMatches(word) {
+    if (!analysis.typos || !words || word.length < analysis.typos || !LATIN_WORD.test(word))
+      return []
+    const forms = [word, stem(word)].filter(function (form) { return form.length >= analysis.typos })
+    const found = []
+    for (const indexed of words) {
+      const near = forms.some(function (form) {
+        for (let length = form.length - 1; length <= form.length + 1; length++)
+          if (length <= indexed.length && withinOneEdit(form, indexed.slice(0, length)))
+            return true
+        return false
+      })
+      if (near)
+        found.push(indexed)
+      if (found.length === MAX_TYPO_WORDS)
+        break
+    }
+    return found
+  }
+
+  // How many of the query's words (each a list of the forms it is looked up as) a result matches.
+  function covered(result, concepts) {
+    const terms = Object.keys(result.matchData.metadata)
+    return concepts.filter(function (forms) {
+      return forms.some(function (form) {
+        return form.endsWith("*")
+          ? terms.some(function (term) { return term.startsWith(form.slice(0, -1)) })
+          : terms.indexOf(form) >= 0
+      })
+    }).length
+  }
+
+  // Keep the results that match the most of the query's words: all of them for a query of one
+  // or two words, all but one for longer queries, so that one word of many a section lacks does
+  // not hide it; a section matching fewer is noise next to those.
+  function bestCovering(results, concepts) {
+    if (concepts.length < 2 || !results.length)
+      return results
+    const counts = results.map(function (result) { return covered(result, concepts) })
+    const best = Math.max.apply(null, counts)
+    const least = concepts.length > 2 ? best - 1 : best
+    return results.filter(function (_, position) { return counts[position] >= least })
+  }
+
   // Index: add the stem step to the pipeline of the index Material builds, and keep its words.
   const add = lunr.Builder.prototype.add
   lunr.Builder.prototype.add = function (doc, attributes) {
@@ -136,26 +296,63 @@
     const typed = query.clauses.filter(function (clause) {
       return clause.usePipeline === false && /^[^*].*\*$/.test(clause.term)
     })
-    const clauses = []
-    for (const clause of query.clauses) {
-      const word = clause.term.slice(0, -1)
-      if (typed.indexOf(clause) < 0)
-        clauses.push(clause)
-      else if (typed.length > 1 && isStopWord(word))
-        clauses.push(Object.assign(clause, { term: word, typed: word }))
-      else
-        for (const form of analyze(word))
-          clauses.push(Object.assign({}, clause, { term: form + "*", typed: word }))
+    const looked = withSynonyms(typed)
+    const clauses = query.clauses.filter(function (clause) { return typed.indexOf(clause) < 0 })
+    const concepts = looked.map(function () { return [] })
+    // A variant the text says as well (the text changed, or a word has two senses) still finds
+    // the sections saying it: they count as matching the preferred words it stands for.
+    const variantForms = new Map()
+    for (const entry of looked) {
+      const group = entry.group
+      if (!group || !group.variant || variantForms.has(group))
+        continue
+      const forms = analyze(group.variant).filter(starts)
+      variantForms.set(group, forms)
+      for (const form of forms)
+        clauses.push(Object.assign({}, entry.clause, { term: form + "*", typed: group.variant }))
     }
+    looked.forEach(function (entry, position) {
+      const word = entry.word
+      const template = entry.clause
+      const next = looked[position + 1]
+      if (next && !entry.synonym && !next.synonym)
+        for (const form of joined(word, next.word)) {
+          clauses.push(Object.assign({}, template, { term: form + "*", typed: null, boost: template.boost * 2 }))
+          concepts[position].push(form + "*")
+          concepts[position + 1].push(form + "*")
+        }
+      if (looked.length > 1 && isStopWord(word)) {
+        clauses.push(Object.assign({}, template, { term: word, typed: word }))
+        concepts[position] = null
+        return
+      }
+      const forms = analyze(word)
+      for (const form of forms) {
+        clauses.push(Object.assign({}, template, { term: form + "*", typed: word }))
+        concepts[position].push(form + "*")
+      }
+      for (const form of variantForms.get(entry.group) || [])
+        concepts[position].push(form + "*")
+      if (!forms.some(starts))
+        for (const near of typoMatches(word)) {
+          clauses.push(Object.assign({}, template, {
+            term: near, typed: null, boost: template.boost * TYPO_WEIGHT, wildcard: lunr.Query.wildcard.NONE
+          }))
+          concepts[position].push(near)
+        }
+    })
     query.clauses = clauses
+    query.concepts = concepts.filter(Boolean)
     return query
   }
 
   // Search: also look each typed word up as a whole word, with a higher weight.
   const search = lunr.Index.prototype.query
   lunr.Index.prototype.query = function (fn) {
-    return search.call(this, function (query) {
+    let concepts = null
+    const results = search.call(this, function (query) {
       fn.call(query, query)
+      concepts = query.concepts || null
       if (!analysis || !analysis.exact_boost)
         return
       const exact = new Set()
@@ -168,5 +365,10 @@
           }))
         }
     })
+    const kept = analysis && analysis.coordination && concepts ? bestCovering(results, concepts) : results
+    if (!analysis || !analysis.score_floor || !concepts || !kept.length)
+      return kept
+    const floor = Math.max.apply(null, kept.map(function (result) { return result.score })) * analysis.score_floor
+    return kept.filter(function (result) { return result.score >= floor })
   }
 })()

@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 from conftest import DEFAULT_LANGUAGE, LANGUAGES, lang_prefix
 from support.search_eval import classify, index_requests, search
 from sitelib.search_languages import LANGUAGE_SETTINGS
+from sitelib.search_synonyms import language_synonyms
 
 HANGUL_WORD = r"[\uac00-\ud7a3]"
 # Korean nouns a reader searches for, which the guide and FAQ mostly use with a particle or ending.
@@ -75,11 +76,13 @@ def test_each_index_is_set_up_for_its_language(site_dir, language):
     config = index_of(site_dir, language)["config"]
     assert set(config["fields"]) >= {"title", "text"}
     if language not in LANGUAGE_SETTINGS:
-        assert "analysis" not in config
+        assert set(config.get("analysis", {})) <= {"synonyms"}
         return
     settings = LANGUAGE_SETTINGS[language]
     assert config["lang"] == settings["lang"] == [language]
-    assert config["analysis"] == settings["analysis"]
+    analysis = dict(config["analysis"])
+    assert analysis.pop("synonyms", []) == language_synonyms(language)
+    assert analysis == settings["analysis"]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from sitelib.search_synonyms import language_synonyms
+
 # -----------------------------------------------------------------------------
 # Data
 # -----------------------------------------------------------------------------
@@ -41,15 +43,29 @@ KOREAN_VERB_ENDINGS = (
 # stemmer; cut off, they find the verb (forhandle, betale) as well.
 DANISH_NOUN_ENDINGS = ("ingernes", "ingerne", "ingens", "ingen", "inger", "ing")
 
+# What every language's search does to find the right sections and only those (read by the worker):
+# - `typos`: a Latin-script query word of this many letters or more that matches no word of the
+#   index is looked up as the words of the index one edit away (retension: retention; discunt:
+#   discount); shorter words have too many neighbours one edit away (fee: few, see, free);
+# - `coordination`: a section must match every word of a query of one or two words, all but one of
+#   a longer one (stop words not counted): a section matching fewer is noise next to those;
+# - `score_floor`: a section scoring under this share of the best result is left out. Material
+#   weighs a title 1000 times the text, so this drops the sections that only mention, once, a
+#   word the best sections are about. Measured on bench/search_queries.yml: 0.02 keeps every
+#   expected section with a median of one result per query; 0.05 loses a Danish query; 0.002
+#   keeps more passing mentions (수수료 also lists the sections saying 이사 수수료) but doubles
+#   the median results of the harder queries, above stock's for Korean.
+RELEVANCE = {"typos": 5, "coordination": True, "score_floor": 0.02}
+
 # The site's settings per language; a language left out is searched as Material does by default.
 # `pipeline` is Material's option (what Lunr keeps of the language's own pipeline); `analysis`
-# is read by the site's search worker (hooks/sitelib/search_worker.js).
+# is read by the site's search worker (hooks/search_worker.js).
 LANGUAGE_SETTINGS = {
     "en": {
         "lang": ["en"],
         "separator": PROSE_SEPARATOR,
         "pipeline": ["trimmer"],
-        "analysis": {"stemmer": True, "stop_words": True, "exact_boost": 10},
+        "analysis": {"stemmer": True, "stop_words": True, "exact_boost": 10, **RELEVANCE},
     },
     "da": {
         "lang": ["da"],
@@ -57,7 +73,7 @@ LANGUAGE_SETTINGS = {
         "pipeline": ["trimmer"],
         "analysis": {
             "suffixes": list(DANISH_NOUN_ENDINGS), "min_stem": 4, "stemmer": True, "stop_words": True,
-            "exact_boost": 10,
+            "exact_boost": 10, **RELEVANCE,
         },
     },
     "ko": {
@@ -69,6 +85,7 @@ LANGUAGE_SETTINGS = {
             "min_stem": 2,
             "segment": True,
             "stop_words": True,
+            **RELEVANCE,
         },
     },
 }
@@ -78,8 +95,10 @@ LANGUAGE_SETTINGS = {
 # Functions
 # -----------------------------------------------------------------------------
 
-# The index configuration of one language: Material's defaults, overridden by the site's settings.
-def index_config(locale: str, material_defaults: dict, fields: dict) -> dict:
+# The index configuration of one language: Material's defaults, overridden by the site's settings,
+# with the language's synonyms (data/glossary.yml and data/search_synonyms.yml) for the worker.
+def index_config(locale: str, material_defaults: dict, fields: dict,
+                 languages: list[str] | None = None) -> dict:
     config = {
         "lang": material_defaults["lang"],
         "separator": material_defaults["separator"],
@@ -87,4 +106,7 @@ def index_config(locale: str, material_defaults: dict, fields: dict) -> dict:
         "fields": fields,
     }
     config.update(LANGUAGE_SETTINGS.get(locale, {}))
+    synonyms = language_synonyms(locale, languages=languages)
+    if synonyms:
+        config["analysis"] = {**config.get("analysis", {}), "synonyms": synonyms}
     return config

@@ -7,6 +7,7 @@ Playwright page; nothing here starts a browser or a server.
 from __future__ import annotations
 
 import json
+import statistics
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -25,6 +26,8 @@ SEARCH_INPUT = ".md-search__input"
 SEARCH_META = ".md-search-result__meta"
 # Milliseconds to wait for the search worker to answer one query.
 ANSWER_TIMEOUT = 15000
+# The query sets of the file: queries in the guide's own words, and harder ones (`set: harder`).
+QUERY_SETS = ("everyday", "harder")
 
 
 class QuerySetError(Exception):
@@ -36,6 +39,7 @@ class Query:
     language: str
     text: str
     expect: tuple[str, ...]
+    set: str = QUERY_SETS[0]
 
 
 @dataclass(frozen=True)
@@ -52,10 +56,17 @@ class LanguageScore:
     found: int
     foreign: int
     misses: tuple[str, ...]
+    # The number of results shown for each query, in order.
+    counts: tuple[int, ...] = ()
 
     @property
     def recall(self) -> float:
         return self.found / self.queries
+
+    # The median number of results per query: how much a reader has to look through.
+    @property
+    def median_results(self) -> float:
+        return statistics.median(self.counts) if self.counts else 0.0
 
 
 # -----------------------------------------------------------------------------
@@ -127,16 +138,18 @@ def score_language(
 ) -> LanguageScore:
     found = foreign = 0
     misses = []
+    counts = []
     for query in queries:
         results = [
             classify(href, site_url, languages, default) for href, _ in search(page, query.text)
         ]
+        counts.append(len(results))
         foreign += sum(1 for result_language, _ in results if result_language != language)
         if any((language, expected) in results[:top] for expected in query.expect):
             found += 1
         else:
             misses.append(f"{query.text} -> {[location for _, location in results[:top]]}")
-    return LanguageScore(language, len(queries), found, foreign, tuple(misses))
+    return LanguageScore(language, len(queries), found, foreign, tuple(misses), tuple(counts))
 
 
 # The search index files a page requested while loading and searching.
@@ -156,6 +169,9 @@ def _query(item: object, language: str, position: int, name) -> Query:
     for field in ("query", "expect"):
         if field not in item:
             raise QuerySetError(f"{where}: missing field '{field}'")
+    query_set = item.get("set", QUERY_SETS[0])
+    if query_set not in QUERY_SETS:
+        raise QuerySetError(f"{where}: field 'set' must be one of {', '.join(QUERY_SETS)}, found {query_set!r}")
     if not isinstance(item["query"], str) or not item["query"].strip():
         raise QuerySetError(f"{where}: field 'query' must be a non-empty string")
     expect = item["expect"] if isinstance(item["expect"], list) else [item["expect"]]
@@ -165,4 +181,4 @@ def _query(item: object, language: str, position: int, name) -> Query:
                 f"{where} ({item['query']!r}): field 'expect' must be locations such as "
                 f"'#anchor' or 'faq/#anchor', found {json.dumps(location, ensure_ascii=False)}"
             )
-    return Query(language, item["query"].strip(), tuple(expect))
+    return Query(language, item["query"].strip(), tuple(expect), query_set)
