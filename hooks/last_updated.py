@@ -37,7 +37,7 @@ from sitelib.messages import message
 # Give the page its dates, for the theme to show under the text.
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     languages = site_languages(config)
-    root = Path(config.config_file_path).parent
+    root = Path(config.config_file_path).resolve().parent
     dates = once_per_build(config, "file_dates", lambda: _file_dates(root))
     source = Path(page.file.abs_src_path).resolve()
     own = [source.relative_to(root.resolve()).as_posix()]

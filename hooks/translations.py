@@ -139,8 +139,8 @@ def _guide_url(repo_url: str, edit_uri: str) -> str:
 
 # The edit link of a file outside docs/, such as data/faq.yml, in the form of edit_uri.
 def _repository_edit_url(config: MkDocsConfig, path: str) -> str:
-    root = Path(config.config_file_path).parent
-    docs_dir = Path(config.docs_dir).relative_to(root).as_posix()
+    root = Path(config.config_file_path).resolve().parent
+    docs_dir = Path(config.docs_dir).resolve().relative_to(root).as_posix()
     relative = posixpath.relpath(path, docs_dir)
     return urljoin(urljoin(config.repo_url.rstrip("/") + "/", config.edit_uri), relative)
 
@@ -148,7 +148,7 @@ def _repository_edit_url(config: MkDocsConfig, path: str) -> str:
 # The state of every page and FAQ entry in every language; bad FAQ data stops the build with
 # the loader's one-line message.
 def _report(config: MkDocsConfig) -> Report:
-    root = Path(config.config_file_path).parent
+    root = Path(config.config_file_path).resolve().parent
     try:
         return translation_report(Path(config.docs_dir), root / FAQ_FILE, site_languages(config))
     except FaqDataError as error:

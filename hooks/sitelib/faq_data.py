@@ -64,7 +64,7 @@ def load_build_faq(config, source: str) -> list[FaqEntry]:
     languages = site_languages(config)
     try:
         return load_faq(
-            Path(config.config_file_path).parent / source,
+            Path(config.config_file_path).resolve().parent / source,
             languages=languages.locales, default_language=languages.default, display_name=source,
         )
     except FaqDataError as error:
