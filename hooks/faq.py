@@ -13,7 +13,7 @@ from mkdocs.structure.pages import Page
 
 from sitelib.faq_data import FaqEntry, load_build_faq
 from sitelib.languages import site_languages
-from sitelib.markdown_text import escape_markup
+from sitelib.markdown_text import escape_markup, escape_text
 from sitelib.messages import message
 
 # -----------------------------------------------------------------------------
@@ -70,11 +70,11 @@ def _fallback_markdown(
     language_name: str,
 ) -> str:
     heading = " ".join(escape_markup(question).split())
-    title = message("untranslated_title", language).replace('"', "&quot;")
+    title = escape_text(message("untranslated_title", language))
     notice = message("untranslated_faq_entry", language, language=language_name)
     return (
         f'## {heading} {{ #{entry_id} lang="{default_language}" }}\n\n'
         f'!!! warning untranslated "{title}"\n\n'
-        f"    {escape_markup(notice)}\n\n"
+        f"    {escape_text(notice)}\n\n"
         f'<div lang="{default_language}" markdown>\n\n{escape_markup(answer)}\n\n</div>'
     )

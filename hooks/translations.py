@@ -25,7 +25,7 @@ from mkdocs.structure.pages import Page
 from sitelib.build_state import once_per_build
 from sitelib.faq_data import FaqDataError
 from sitelib.languages import site_languages
-from sitelib.markdown_text import escape_markup
+from sitelib.markdown_text import escape_markup, escape_text
 from sitelib.messages import message
 from sitelib.translation_status import (
     FAQ_FILE, STATES, TRANSLATED, UNTRANSLATED_KEY, Item, Report, translation_report,
@@ -68,12 +68,12 @@ def _shown_in_english(page: Page, locale: str) -> bool:
 # The page's Markdown with the notice in the page's language and the English text marked as such.
 def _with_notice(markdown: str, *, locale: str, language_name: str, default_locale: str,
                  url: str) -> str:
-    title = message("untranslated_title", locale).replace('"', "&quot;")
+    title = escape_text(message("untranslated_title", locale))
     text = message("untranslated_page", locale, language=language_name)
     link = message("untranslated_page_help", locale)
     return (
         f'!!! warning untranslated "{title}"\n\n'
-        f"    {escape_markup(text)} [{escape_markup(link)}]({url})\n\n"
+        f"    {escape_text(text)} [{escape_text(link)}]({url})\n\n"
         f'<div lang="{default_locale}" markdown>\n\n{markdown.strip()}\n\n</div>\n'
     )
 

@@ -22,6 +22,7 @@ from sitelib.faq_data import FaqDataError  # noqa: E402
 from sitelib.glossary import GlossaryError, check, load_rules  # noqa: E402
 from sitelib.add_language import LanguageError, add_language  # noqa: E402
 from sitelib.languages import LanguagesError, SiteLanguages, load_site_languages  # noqa: E402
+from sitelib.safe_files import FileError  # noqa: E402
 from sitelib.translation_status import (  # noqa: E402
     FAQ_FILE, OUTDATED, STATES, TRANSLATED, collect_items, translation_report,
 )
@@ -151,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         return args.run(args)
-    except (SyncError, LanguageError, LanguagesError, GlossaryError, FaqDataError) as error:
+    except (SyncError, LanguageError, LanguagesError, GlossaryError, FaqDataError, FileError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
 

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from sitelib.text_scan import quote
+
 # -----------------------------------------------------------------------------
 # Data
 # -----------------------------------------------------------------------------
@@ -54,13 +56,13 @@ def load_rules(path: Path, *, name: str = "data/glossary.yml") -> list[Rule]:
         raise GlossaryError(f"{name}: invalid YAML: {error}") from None
     if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
         raise GlossaryError(f"{name}: expected a mapping with a list 'terms'")
-    whole_words = set(data.get("whole_words") or [])
+    whole_words = _whole_words(data.get("whole_words"), name)
     rules = []
     for position, term in enumerate(data["terms"], start=1):
         where = f"{name}: term {position}"
         if not isinstance(term, dict) or not isinstance(term.get("term"), str):
             raise GlossaryError(f"{where}: missing field 'term'")
-        where = f"{where} ('{term['term']}')"
+        where = f"{where} ({quote(term['term'])})"
         for language, block in term.items():
             if language == "term":
                 continue
@@ -88,6 +90,16 @@ def check(root: Path, rules: list[Rule]) -> list[Finding]:
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
+
+# The languages whose variants must be whole words: a list of language codes.
+def _whole_words(value: object, name: str) -> set[str]:
+    if value is None:
+        return set()
+    if not isinstance(value, list) or not all(isinstance(code, str) and code for code in value):
+        raise GlossaryError(f"{name}: field 'whole_words' must be a list of language codes, "
+                            "such as [en, da]")
+    return set(value)
+
 
 # The rules of one language block: {use: word, avoid: [variants]}.
 def _language_rules(block: object, language: str, where: str, whole_word: bool) -> list[Rule]:

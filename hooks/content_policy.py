@@ -1,0 +1,269 @@
+"""Content policy: nothing a pull request writes can run in a reader's browser, load a third
+party, or hang the build.
+
+Every text a contributor controls is checked before the site is built from it, and a refusal
+stops the build with one line naming the file, the line and what is not allowed (the policy
+itself is in sitelib/content_policy.py):
+
+- mkdocs.yml: language codes, names and site names; data/messages.yml: its shape and fields;
+- every page of every language: encoding, size, front matter, and what its Markdown makes;
+- data/faq.yml: every question and answer, as the FAQ page renders them;
+- every page's finished content, build hooks' markup included, as a last check.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import material
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import YAML_RE, get_data
+
+from sitelib.build_state import once_per_build
+from sitelib.content_policy import (
+    MAX_DATA_BYTES, MAX_PAGE_BYTES, Problem, check_html, check_markdown, check_plain_text,
+    check_size, line_of,
+)
+from sitelib.faq_data import FaqDataError, load_faq
+from sitelib.languages import site_languages
+from sitelib.markdown_text import escape_markup
+from sitelib.messages import MessagesError, check_messages
+from sitelib.text_scan import quote
+
+# -----------------------------------------------------------------------------
+# Hooks
+# -----------------------------------------------------------------------------
+
+# Check the configuration's texts and the messages file. Runs after mkdocs-static-i18n's own
+# on_config (-100), which has read the languages.
+@event_priority(-120)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = Path(config.config_file_path).parent
+    _check_languages(config, root)
+    try:
+        check_messages()
+    except MessagesError as error:
+        raise PluginError(str(error)) from None
+    return config
+
+
+# Check every page of every language and the FAQ data, once per build of the whole site.
+def on_pre_build(*, config: MkDocsConfig) -> None:
+    once_per_build(config, "content_policy", lambda: _check_sources(config))
+
+
+# The last check, on each page's finished content: Markdown's output and the hooks' markup.
+@event_priority(-100)
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> str:
+    problems = check_html(html, hook_markup=True)
+    if problems:
+        name = _docs_name(config, page.file.abs_src_path)
+        raise PluginError(f"{name}: {problems[0].message}")
+    return html
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+# The languages of mkdocs.yml: one entry per locale, one default, a locale the theme knows, and
+# names the theme can write as they are.
+def _check_languages(config: MkDocsConfig, root: Path) -> None:
+    source = _read(root / "mkdocs.yml", "mkdocs.yml")
+    plugin = config.plugins.get("i18n")
+    entries = list(plugin.config.languages) if plugin else []
+    seen: set[str] = set()
+    defaults = []
+    for entry in entries:
+        where = f"mkdocs.yml:{line_of(source, f'locale: {entry.locale}') or '?'}"
+        if entry.locale in seen:
+            again = source.rfind(f"locale: {entry.locale}")
+            raise PluginError(f"mkdocs.yml:{source.count(chr(10), 0, again) + 1}: language "
+                              f"{quote(entry.locale)} is listed twice")
+        seen.add(entry.locale)
+        if entry.default:
+            defaults.append(entry.locale)
+        if not (_THEME_LANGUAGES / f"{entry.locale}.html").is_file():
+            raise PluginError(
+                f"{where}: language {quote(entry.locale)}: Material for MkDocs has no interface "
+                "texts for it; use a code it knows, such as 'en', 'ko', 'da' or 'pt-BR'"
+            )
+        _check_language_texts(entry, source)
+    if len(defaults) > 1:
+        second = source.rfind("default: true")
+        line = f":{source.count(chr(10), 0, second) + 1}" if second != -1 else ""
+        raise PluginError(f"mkdocs.yml{line}: {len(defaults)} default languages "
+                          f"({', '.join(quote(locale) for locale in defaults)}): mark one")
+    for field in _CONFIG_TEXTS:
+        value = config.get(field)
+        if value:
+            _refuse(_at(check_plain_text(value, field), value), "mkdocs.yml", source, value)
+
+
+# One language's own texts, which the theme writes as they are; its link; its theme settings.
+def _check_language_texts(entry, source: str) -> None:
+    language = f"language {quote(entry.locale)}"
+    texts = [(field, entry.get(field)) for field in _CONFIG_TEXTS + ("name",)]
+    for field in ("nav_translations", "admonition_translations"):
+        texts += [(f"{field}.{key}", value) for key, value in (entry.get(field) or {}).items()]
+    theme = entry.get("theme") or {}
+    for key in theme:
+        if key != "palette":
+            raise PluginError(f"mkdocs.yml:{line_of(source, f'{key}:') or '?'}: {language}: "
+                              f"theme setting {quote(key)} is not allowed per language "
+                              "(only palette toggle names)")
+    for palette in theme.get("palette") or []:
+        toggle = palette.get("toggle") if isinstance(palette, dict) else None
+        texts.append(("theme.palette.toggle.name", (toggle or {}).get("name")))
+    if entry.get("extra"):
+        raise PluginError(f"mkdocs.yml:{line_of(source, 'extra:') or '?'}: {language}: "
+                          "'extra' is not allowed per language")
+    for field, value in texts:
+        if value is not None:
+            _refuse(_at(check_plain_text(value, f"{language}: {field}"), str(value)),
+                    "mkdocs.yml", source, str(value))
+    for field in ("link", "fixed_link"):
+        value = entry.get(field)
+        if value and re.match(r"\s*[A-Za-z][A-Za-z0-9+.-]*:", value) \
+                and not re.match(r"\s*https?:", value, re.IGNORECASE):
+            raise PluginError(f"mkdocs.yml:{line_of(source, value) or '?'}: {language}: "
+                              f"{field} {quote(value)} must be a path or an http(s) address")
+
+
+# Every page of every language and the FAQ data, checked against the policy.
+def _check_sources(config: MkDocsConfig) -> None:
+    root = Path(config.config_file_path).parent
+    docs = Path(config.docs_dir)
+    extensions, configs = config.markdown_extensions, config.mdx_configs
+    data_files = {_FAQ_FILE}
+    for path in sorted(docs.rglob("*.md")):
+        data_files |= _check_page(path, _docs_name(config, path), root, extensions, configs)
+    for name in sorted(data_files):
+        if (root / name).is_file():
+            _check_faq(config, root / name, name, extensions, configs)
+
+
+# One page: UTF-8, its size, its front matter, and what its Markdown makes. Returns the data
+# file its front matter names, if any.
+def _check_page(path: Path, name: str, root: Path, extensions: list, configs: dict) -> set[str]:
+    text = _read(path, name, limit=MAX_PAGE_BYTES)
+    body, meta = get_data(text)
+    _check_front_matter(text, meta, name, root)
+    offset = text[: len(text) - len(body)].count("\n") if text.endswith(body) else 0
+    for problem in check_markdown(body, extensions, configs):
+        _refuse(problem, name, body, problem.needle, start_line=offset + 1)
+    return {meta["faq_data"]} if meta.get("faq_data") else set()
+
+
+# A page's front matter: valid YAML, plain-text title and description, a data file in data/.
+def _check_front_matter(text: str, meta: dict, name: str, root: Path) -> None:
+    match = YAML_RE.match(text)
+    if match:
+        try:
+            data = yaml.load(match.group(1), Loader=yaml.SafeLoader)
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            line = f":{mark.line + 2}" if mark else ""
+            problem = getattr(error, "problem", None) or "syntax error"
+            raise PluginError(f"{name}{line}: the front matter is not valid YAML: {problem}") \
+                from None
+        if not isinstance(data, dict):
+            raise PluginError(f"{name}:2: the front matter must be 'key: value' lines")
+    for key in ("title", "description"):
+        if key in meta:
+            _refuse(_at(check_plain_text(meta[key], f"front matter {key!r}"), f"{key}:"), name,
+                    text, f"{key}:")
+    if "template" in meta:
+        _refuse(Problem("front matter 'template' is not allowed: pages use the site's layout",
+                        "template:"), name, text, "template:")
+    source = meta.get("faq_data")
+    if source is not None:
+        data_dir = (root / "data").resolve()
+        target = (root / str(source)).resolve()
+        if not isinstance(source, str) or not target.is_relative_to(data_dir):
+            _refuse(Problem(f"front matter 'faq_data' {quote(source)} must name a file in data/"),
+                    name, text, "faq_data:")
+
+
+# The FAQ data: each question and answer as the FAQ page renders it.
+def _check_faq(config: MkDocsConfig, path: Path, name: str, extensions: list,
+               configs: dict) -> None:
+    if path.stat().st_size > MAX_DATA_BYTES:
+        _read(path, name, limit=MAX_DATA_BYTES)  # refuses it, naming the limit
+    languages = site_languages(config)
+    try:
+        entries = load_faq(path, languages=languages.locales, default_language=languages.default,
+                           display_name=name)
+    except FaqDataError as error:
+        raise PluginError(str(error)) from None
+    source = _read(path, name, limit=MAX_DATA_BYTES)
+    for entry in entries:
+        entry_line = line_of(source, f"id: {entry.id}") or 1
+        for locale, text in entry.texts.items():
+            for field, value in (("question", text.question), ("answer", text.answer)):
+                problems = check_size(value, MAX_DATA_BYTES) or check_markdown(
+                    escape_markup(value), extensions, configs)
+                if problems:
+                    problem = problems[0]
+                    after = source.split("\n", entry_line - 1)[-1]
+                    line = next((found for candidate in problem.needles
+                                 if (found := line_of(after, candidate, entry_line))), entry_line)
+                    raise PluginError(f"{name}:{line}: entry {quote(entry.id)} "
+                                      f"({locale}.{field}): {problem.message}")
+
+
+# A problem found by a given text (such as its key in front matter) rather than its own.
+def _at(problem: Problem | None, needle: str) -> Problem | None:
+    return Problem(problem.message, needle.strip().splitlines()[0] if needle.strip() else "") \
+        if problem else None
+
+
+# Stop the build on a problem, naming the file and the line of its needle where it is found.
+def _refuse(problem: Problem | None, name: str, text: str, needle: str, *,
+            start_line: int = 1) -> None:
+    if problem is None:
+        return
+    line = next((found for candidate in (*problem.needles, needle)
+                 if (found := line_of(text, candidate, start_line))), None)
+    raise PluginError(f"{name}{f':{line}' if line else ''}: {problem.message}")
+
+
+# A contributor's text file, as UTF-8 (a byte-order mark is allowed), within a size limit.
+def _read(path: Path, name: str, *, limit: int = MAX_DATA_BYTES) -> str:
+    data = path.read_bytes()
+    if len(data) > limit:
+        raise PluginError(f"{name}: {len(data):,} bytes is over the limit of {limit:,} bytes")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise PluginError(f"{name}:{line}: not valid UTF-8 (byte 0x{data[error.start]:02x}); "
+                          "save the file as UTF-8") from None
+    return re.sub(r"\r\n?", "\n", text)
+
+
+# A path under docs/ as the repository names it: docs/ko/index.md.
+def _docs_name(config: MkDocsConfig, path: str | Path) -> str:
+    root = Path(config.config_file_path).parent
+    try:
+        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return Path(path).name
+
+
+# -----------------------------------------------------------------------------
+# Data
+# -----------------------------------------------------------------------------
+
+_FAQ_FILE = "data/faq.yml"
+
+# Texts of mkdocs.yml that the theme writes into pages as they are.
+_CONFIG_TEXTS = ("site_name", "site_description", "site_author", "copyright")
+
+# Material for MkDocs' interface texts, one template per language it knows.
+_THEME_LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
