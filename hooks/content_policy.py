@@ -21,6 +21,7 @@ import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import YAML_RE, get_data
 
@@ -32,7 +33,7 @@ from sitelib.content_policy import (
 from sitelib.faq_data import FaqDataError, load_faq
 from sitelib.languages import site_languages
 from sitelib.markdown_text import escape_markup
-from sitelib.messages import MessagesError, check_messages
+from sitelib.messages import check_messages
 from sitelib.text_scan import quote
 
 # -----------------------------------------------------------------------------
@@ -45,10 +46,7 @@ from sitelib.text_scan import quote
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     _check_languages(config, root)
-    try:
-        check_messages()
-    except MessagesError as error:
-        raise PluginError(str(error)) from None
+    check_messages()  # a MessagesError is a PluginError: one line
     return config
 
 
@@ -59,11 +57,12 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
 
 # The last check, on each page's finished content: Markdown's output and the hooks' markup.
 @event_priority(-100)
-def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files) -> str:
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     problems = check_html(html, hook_markup=True)
     if problems:
         name = _docs_name(config, page.file.abs_src_path)
-        raise PluginError(f"{name}: {problems[0].message}")
+        data = page.meta.get("faq_data")
+        raise PluginError(f"{name}{f' (with {data})' if data else ''}: {problems[0].message}")
     return html
 
 
@@ -103,6 +102,27 @@ def _check_languages(config: MkDocsConfig, root: Path) -> None:
         value = config.get(field)
         if value:
             _refuse(_at(check_plain_text(value, field), value), "mkdocs.yml", source, value)
+    _check_nav(config.nav, "nav", source)
+    for field in ("extra_javascript", "extra_css"):
+        if config.get(field):
+            raise PluginError(f"mkdocs.yml:{line_of(source, field + ':') or '?'}: {field} is not "
+                              "allowed: the site's scripts and styles come from the theme and "
+                              "the hooks")
+
+
+# The titles and addresses of a navigation: plain-text titles, links by the link rules.
+def _check_nav(nav: object, where: str, source: str) -> None:
+    items = nav if isinstance(nav, list) else [nav] if nav else []
+    for item in items:
+        if isinstance(item, dict):
+            for title, target in item.items():
+                _refuse(_at(check_plain_text(title, f"{where}: title"), str(title)), "mkdocs.yml",
+                        source, str(title))
+                _check_nav(target, where, source)
+        elif isinstance(item, str) and re.match(r"\s*[A-Za-z][A-Za-z0-9+.-]*:", item) \
+                and not re.match(r"\s*(https?|mailto):", item, re.IGNORECASE):
+            raise PluginError(f"mkdocs.yml:{line_of(source, item) or '?'}: {where}: the link "
+                              f"{quote(item)} is not allowed (links: http, https, mailto, paths)")
 
 
 # One language's own texts, which the theme writes as they are; its link; its theme settings.
@@ -120,6 +140,7 @@ def _check_language_texts(entry, source: str) -> None:
     for palette in theme.get("palette") or []:
         toggle = palette.get("toggle") if isinstance(palette, dict) else None
         texts.append(("theme.palette.toggle.name", (toggle or {}).get("name")))
+    _check_nav(entry.get("nav"), f"{language}: nav", source)
     if entry.get("extra"):
         raise PluginError(f"mkdocs.yml:{line_of(source, 'extra:') or '?'}: {language}: "
                           "'extra' is not allowed per language")
@@ -141,8 +162,17 @@ def _check_sources(config: MkDocsConfig) -> None:
     docs = Path(config.docs_dir)
     extensions, configs = config.markdown_extensions, config.mdx_configs
     data_files = {_FAQ_FILE}
-    for path in sorted(docs.rglob("*.md")):
-        data_files |= _check_page(path, _docs_name(config, path), root, extensions, configs)
+    for path in sorted(docs.rglob("*")):
+        if path.is_dir():
+            continue
+        name = _docs_name(config, path)
+        if path.suffix.lower() != ".md":
+            if path.suffix.lower() not in _STATIC_FILES:
+                raise PluginError(
+                    f"{name}: files of type {quote(path.suffix or path.name)} are not allowed in "
+                    f"docs/ (pages are Markdown; images: {', '.join(sorted(_STATIC_FILES))})")
+            continue
+        data_files |= _check_page(path, name, root, extensions, configs)
     for name in sorted(data_files):
         if (root / name).is_file():
             _check_faq(config, root / name, name, extensions, configs)
@@ -156,6 +186,9 @@ def _check_page(path: Path, name: str, root: Path, extensions: list, configs: di
     _check_front_matter(text, meta, name, root)
     offset = text[: len(text) - len(body)].count("\n") if text.endswith(body) else 0
     for problem in check_markdown(body, extensions, configs):
+        if problem.position is not None:
+            line = offset + 1 + body.count("\n", 0, problem.position)
+            raise PluginError(f"{name}:{line}: {problem.message}")
         _refuse(problem, name, body, problem.needle, start_line=offset + 1)
     return {meta["faq_data"]} if meta.get("faq_data") else set()
 
@@ -174,13 +207,14 @@ def _check_front_matter(text: str, meta: dict, name: str, root: Path) -> None:
                 from None
         if not isinstance(data, dict):
             raise PluginError(f"{name}:2: the front matter must be 'key: value' lines")
-    for key in ("title", "description"):
+    for key in _FRONT_MATTER_TEXTS:
         if key in meta:
             _refuse(_at(check_plain_text(meta[key], f"front matter {key!r}"), f"{key}:"), name,
                     text, f"{key}:")
-    if "template" in meta:
-        _refuse(Problem("front matter 'template' is not allowed: pages use the site's layout",
-                        "template:"), name, text, "template:")
+    for key in _FRONT_MATTER_LAYOUT:
+        if key in meta:
+            _refuse(Problem(f"front matter {key!r} is not allowed: pages use the site's layout",
+                            f"{key}:"), name, text, f"{key}:")
     source = meta.get("faq_data")
     if source is not None:
         data_dir = (root / "data").resolve()
@@ -261,6 +295,15 @@ def _docs_name(config: MkDocsConfig, path: str | Path) -> str:
 # -----------------------------------------------------------------------------
 
 _FAQ_FILE = "data/faq.yml"
+
+# Files besides pages that docs/ may hold: images a browser shows and never runs (no SVG, which
+# can hold scripts; no HTML, JavaScript or CSS).
+_STATIC_FILES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp"})
+
+# Front matter the theme writes into pages as it is, and front matter that picks templates or
+# icons (a file the theme would fail to find, or markup in a class name).
+_FRONT_MATTER_TEXTS = ("title", "description", "subtitle", "author", "location")
+_FRONT_MATTER_LAYOUT = ("template", "icon", "status")
 
 # Texts of mkdocs.yml that the theme writes into pages as they are.
 _CONFIG_TEXTS = ("site_name", "site_description", "site_author", "copyright")

@@ -120,7 +120,7 @@ def _page_title(docs_dir: Path, locale: str, default: str, name: str) -> str:
     source = docs_dir / locale / name
     if not source.is_file():
         source = docs_dir / default / name
-    body, meta = get_data(source.read_text(encoding="utf-8"))
+    body, meta = get_data(source.read_text(encoding="utf-8-sig"))
     if meta.get("title"):
         return str(meta["title"])
     return first_heading(body) or Path(name).stem

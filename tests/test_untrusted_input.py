@@ -22,7 +22,8 @@ from conftest import ROOT, build_site
 from support.i18n_project import replace_once, run_i18n, with_translation_tools
 
 sys.path.insert(0, str(ROOT / "hooks"))
-from sitelib.markdown_text import escape_markup  # noqa: E402
+from sitelib.content_policy import check_html  # noqa: E402
+from sitelib.markdown_text import escape_markup, escape_text  # noqa: E402
 from sitelib.text_scan import code_spans, first_heading, quote  # noqa: E402
 
 SITE_URL = "http://127.0.0.1:8000/spectrum-retention-guide/"
@@ -173,6 +174,8 @@ FRONT_MATTER = {
                      "the front matter is not valid YAML"),
     "template": ("source_hash:", "template: 404.html\nsource_hash:", 4,
                  "front matter 'template' is not allowed"),
+    "status-class": ("source_hash:", 'status: new" onmouseover="alert(1)\nsource_hash:', 4,
+                     "front matter 'status' is not allowed"),
 }
 
 
@@ -353,29 +356,33 @@ def test_thousands_of_backticks_in_an_answer_build_in_seconds(project_copy):
     _built(project_copy)
 
 
-# (Markdown appended to docs/ko/index.md, whether the refusal names its line, what it says)
+# (Markdown appended to docs/ko/index.md, the line the refusal names within it (None: the file
+# only), what it says)
 SLOW_MARKDOWN = {
-    "heading-of-150000-spaces": ("# a" + " " * 150_000 + "b", False,
+    "heading-of-150000-spaces": ("# a" + " " * 150_000 + "b", None,
                                  "bytes is over the limit of 100,000 bytes"),
-    "heading-of-20000-spaces": ("# a" + " " * 20_000 + "b", True,
+    "heading-of-20000-spaces": ("# a" + " " * 20_000 + "b", 0,
                                 "a paragraph of 20,005 characters is over the limit of 4,000"),
-    "brackets": ("[" * 3_000, True, "a paragraph with 3000 '[' and '<' is over the limit of 40"),
-    "autolinks": ("<http://" * 400, True, "a paragraph with 400 '[' and '<' is over the limit"),
+    "brackets": ("[" * 3_000, 0, "a paragraph with 3000 '[' in 3,001 characters has too many links"),
+    "autolinks": ("<http://" * 400, 0, "400 '<' in one text is over the limit of 100"),
+    "angles-across-paragraphs": ("\n\n".join(["<a"] * 400), 200,
+                                 "400 '<' in one text is over the limit of 100"),
 }
 
 
-@pytest.mark.parametrize("markdown, names_line, expected", SLOW_MARKDOWN.values(),
+@pytest.mark.parametrize("markdown, offset, expected", SLOW_MARKDOWN.values(),
                          ids=SLOW_MARKDOWN.keys())
-def test_inputs_that_make_markdown_slow_are_refused_in_seconds(project_copy, markdown, names_line,
+def test_inputs_that_make_markdown_slow_are_refused_in_seconds(project_copy, markdown, offset,
                                                                expected):
     line = _append(project_copy / "docs" / "ko" / "index.md", markdown)
     message = _refusal(project_copy)
-    assert message.startswith(f"docs/ko/index.md:{line}: " if names_line else "docs/ko/index.md: ")
+    where = "docs/ko/index.md: " if offset is None else f"docs/ko/index.md:{line + offset}: "
+    assert message.startswith(where), message
     assert expected in message, message
 
 
 def test_the_worst_paragraph_within_the_limits_builds_in_seconds(project_copy):
-    paragraph = "[" * 20 + "<http://" * 20 + " " * 3_800 + "x"
+    paragraph = "[" * 10 + "<http://" * 5 + " " * 3_900 + "x"
     _append(project_copy / "docs" / "ko" / "index.md", "\n\n".join([paragraph] * 20))
     _built(project_copy)
 
@@ -388,6 +395,24 @@ def test_scanners_are_linear():
     escape_markup("` " * 100_000)
     assert first_heading("# a" + " " * 1_000_000 + "b { #x }") == "a" + " " * 1_000_000 + "b"
     assert time.monotonic() - started < 3
+
+
+def test_hook_attributes_are_allowed_in_hook_markup_only():
+    html = '<span class="translation-state" data-state="missing"><strong>x</strong></span>'
+    assert check_html(html, hook_markup=True) == []
+    assert [problem.message for problem in check_html(html)] == [
+        "the attribute 'data-state' on <span> is not allowed"]
+
+
+@pytest.mark.parametrize("text", ["x](javascript:alert(1)) [y", "*a* _b_ `c` <b>d</b> &amp; {: e }",
+                                  "line one\n\n# heading", "a | b \\ c ! d"])
+def test_escaped_plain_text_shows_as_written(text):
+    import markdown
+
+    html = markdown.markdown(escape_text(text), extensions=["tables", "attr_list"])
+    soup = BeautifulSoup(html, "lxml")
+    assert [element.name for element in soup.body.find_all(True)] == ["p"]
+    assert soup.get_text() == " ".join(text.split())
 
 
 def test_quote_escapes_control_characters():
@@ -475,3 +500,34 @@ def test_glossary_whole_words_must_be_a_list(project_copy):
     assert result.returncode == 1
     assert result.stderr.strip() == ("error: data/glossary.yml: field 'whole_words' must be a list "
                                      "of language codes, such as [en, da]")
+
+
+# -----------------------------------------------------------------------------
+# Files and settings that would publish a script or load a third party
+# -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["evil.html", "evil.js", "logo.svg", "theme.css"])
+def test_files_a_browser_could_run_are_refused_in_docs(project_copy, name):
+    (project_copy / "docs" / "ko" / name).write_text("<script>alert(1)</script>", encoding="utf-8")
+    message = _refusal(project_copy)
+    assert message.startswith(f"docs/ko/{name}: files of type '{Path(name).suffix}' are not allowed")
+
+
+SETTINGS = {
+    "extra-javascript": ("nav:\n", "extra_javascript:\n  - https://evil.example/x.js\nnav:\n",
+                         "extra_javascript is not allowed"),
+    "repo-url": ("repo_url: !ENV [REPO_URL, \"https://github.com/OWNER/spectrum-retention-guide\"]",
+                 "repo_url: javascript:alert(1)", "Config value 'repo_url': The URL isn't valid"),
+    "nav-link": ("  - status.md\n", "  - status.md\n  - Prize: javascript:alert(1)\n",
+                 "nav: the link 'javascript:alert(1)' is not allowed"),
+    "nav-title": ("  - status.md\n", "  - status.md\n  - \"<img src=x onerror=alert(1)>\": https://example.org/\n",
+                  "nav: title may not contain '<'"),
+}
+
+
+@pytest.mark.parametrize("old, new, expected", SETTINGS.values(), ids=SETTINGS.keys())
+def test_settings_that_would_run_or_load_something_are_refused(project_copy, old, new, expected):
+    replace_once(project_copy / "mkdocs.yml", old, new)
+    message = _refusal(project_copy)
+    assert re.match(r"mkdocs\.yml:\d+: |Config value 'repo_url'", message), message  # mkdocs' own
+    assert expected in message, message

@@ -71,14 +71,18 @@ RESERVED_ID = re.compile(r"__")
 # Characters that a text the theme writes into HTML unescaped may not hold.
 MARKUP_IN_TEXT = re.compile(r"[<>\"]|&(#?[A-Za-z0-9]+);")
 
-# Sizes above which a contributor's text is refused before Markdown reads it: Markdown takes
-# quadratic time on some inputs (thousands of [ or < in one paragraph), so those are bounded too.
-# The guide's longest page is about 10,000 bytes and its longest paragraph about 600 characters
-# with one link; at these limits a page takes Markdown well under a second.
+# Sizes above which a contributor's text is refused before Markdown reads it. Markdown takes
+# quadratic time on some inputs: each "[" of a paragraph is matched against the rest of that
+# paragraph, and each "<" of a text against the rest of the text, so those are bounded too.
+# The guide's longest page is about 10,000 bytes, its longest paragraph about 600 characters
+# with one link, and it has no "<"; at these limits a page takes Markdown well under a second.
 MAX_PAGE_BYTES = 100_000
 MAX_DATA_BYTES = 500_000
 MAX_PARAGRAPH_CHARACTERS = 4_000
-MAX_PARAGRAPH_BRACKETS = 40  # "[" and "<" in one paragraph: links, images, autolinks, tags
+# For each "[" of a paragraph Markdown reads the rest of the paragraph: the characters after
+# each "[", summed, are bounded (a list of 30 links in 1,500 characters reads about 22,500).
+MAX_LINK_READING = 40_000
+MAX_ANGLE_BRACKETS = 100  # "<" in one text: tags and autolinks
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,7 @@ class Problem:
     message: str
     needle: str = ""
     alternatives: tuple[str, ...] = ()  # other texts to find it by, where the first is not found
+    position: int | None = None  # where it is in the checked text, when that is known exactly
 
     # Every text to find the problem by, best first.
     @property
@@ -122,6 +127,8 @@ def check_html(html: str, *, hook_markup: bool = False) -> list[Problem]:
 
 # A text the theme writes into HTML as it is (a title, a description, a name): plain text only.
 def check_plain_text(value: object, what: str) -> Problem | None:
+    if isinstance(value, (int, float)):  # a number written as it is, such as a year
+        return None
     if not isinstance(value, str):
         return Problem(f"{what} must be text, found {type(value).__name__}")
     found = MARKUP_IN_TEXT.search(value)
@@ -143,11 +150,19 @@ def check_size(text: str, limit: int = MAX_PAGE_BYTES) -> list[Problem]:
             return [Problem(f"a paragraph of {len(paragraph):,} characters is over the limit of "
                             f"{MAX_PARAGRAPH_CHARACTERS:,}: split it with blank lines",
                             paragraph[:40])]
-        marks = paragraph.count("[") + paragraph.count("<")
-        if marks > MAX_PARAGRAPH_BRACKETS:
-            return [Problem(f"a paragraph with {marks} '[' and '<' is over the limit of "
-                            f"{MAX_PARAGRAPH_BRACKETS}: split it with blank lines",
-                            paragraph[:40])]
+        reading = sum(len(paragraph) - index for index, character in enumerate(paragraph)
+                      if character == "[")
+        if reading > MAX_LINK_READING:
+            return [Problem(f"a paragraph with {paragraph.count('[')} '[' in "
+                            f"{len(paragraph):,} characters has too many links for its length: "
+                            "split it with blank lines", paragraph[:40])]
+    angles = text.count("<")
+    if angles > MAX_ANGLE_BRACKETS:
+        at = -1
+        for _ in range(MAX_ANGLE_BRACKETS + 1):
+            at = text.index("<", at + 1)
+        return [Problem(f"{angles} '<' in one text is over the limit of {MAX_ANGLE_BRACKETS}",
+                        text[at:at + 40], position=at)]
     return []
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from sitelib.text_scan import quote
+from sitelib.text_scan import printable, quote
 
 # -----------------------------------------------------------------------------
 # Data
@@ -41,7 +41,7 @@ class Finding:
 
     # The report line translators read: file:line: use X, not Y.
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: use {self.use}, not {self.avoid}"
+        return f"{self.path}:{self.line}: use {printable(self.use)}, not {printable(self.avoid)}"
 
 
 # -----------------------------------------------------------------------------
@@ -104,13 +104,13 @@ def _whole_words(value: object, name: str) -> set[str]:
 # The rules of one language block: {use: word, avoid: [variants]}.
 def _language_rules(block: object, language: str, where: str, whole_word: bool) -> list[Rule]:
     if not isinstance(block, dict) or not isinstance(block.get("use"), str):
-        raise GlossaryError(f"{where}: field '{language}.use' must be the preferred word")
+        raise GlossaryError(f"{where}: field {quote(str(language) + '.use')} must be the preferred word")
     avoid = block.get("avoid", [])
     if not isinstance(avoid, list) or not all(isinstance(item, str) and item.strip() for item in avoid):
-        raise GlossaryError(f"{where}: field '{language}.avoid' must be a list of words")
+        raise GlossaryError(f"{where}: field {quote(str(language) + '.avoid')} must be a list of words")
     unknown = set(block) - {"use", "avoid"}
     if unknown:
-        raise GlossaryError(f"{where}: unknown field '{language}.{sorted(unknown)[0]}'")
+        raise GlossaryError(f"{where}: unknown field {quote(str(language) + '.' + str(sorted(unknown, key=str)[0]))}")
     return [Rule(language, block["use"], variant, _pattern(variant, whole_word)) for variant in avoid]
 
 

@@ -49,6 +49,13 @@ def quote(text: object, limit: int = 60) -> str:
     return "'" + "".join(_visible(character) for character in shown) + "'"
 
 
+# A text for a log line as it is, but with every control character written as an escape.
+def printable(text: object) -> str:
+    return "".join(
+        character if character in "\\'" else _visible(character) for character in str(text)
+    )
+
+
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
