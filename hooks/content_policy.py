@@ -110,6 +110,13 @@ def _check_languages(config: MkDocsConfig, root: Path) -> None:
                               "the hooks")
 
 
+# The line of a text in one language's entry of mkdocs.yml (after its `locale:` line), or "?".
+def _line_in_language(source: str, locale: str, needle: str) -> str:
+    start = source.find(f"locale: {locale}")
+    found = source.find(needle, max(start, 0))
+    return str(source.count("\n", 0, found) + 1) if found != -1 else "?"
+
+
 # The titles and addresses of a navigation: plain-text titles, links by the link rules.
 def _check_nav(nav: object, where: str, source: str) -> None:
     items = nav if isinstance(nav, list) else [nav] if nav else []
@@ -134,26 +141,26 @@ def _check_language_texts(entry, source: str) -> None:
     theme = entry.get("theme") or {}
     for key in theme:
         if key != "palette":
-            raise PluginError(f"mkdocs.yml:{line_of(source, f'{key}:') or '?'}: {language}: "
-                              f"theme setting {quote(key)} is not allowed per language "
-                              "(only palette toggle names)")
+            line = _line_in_language(source, entry.locale, f"{key}:")
+            raise PluginError(f"mkdocs.yml:{line}: {language}: theme setting {quote(key)} is not "
+                              "allowed per language (only palette toggle names)")
     for palette in theme.get("palette") or []:
         toggle = palette.get("toggle") if isinstance(palette, dict) else None
         texts.append(("theme.palette.toggle.name", (toggle or {}).get("name")))
     _check_nav(entry.get("nav"), f"{language}: nav", source)
     if entry.get("extra"):
-        raise PluginError(f"mkdocs.yml:{line_of(source, 'extra:') or '?'}: {language}: "
-                          "'extra' is not allowed per language")
+        line = _line_in_language(source, entry.locale, "extra:")
+        raise PluginError(f"mkdocs.yml:{line}: {language}: 'extra' is not allowed per language")
     for field, value in texts:
         if value is not None:
             _refuse(_at(check_plain_text(value, f"{language}: {field}"), str(value)),
                     "mkdocs.yml", source, str(value))
-    for field in ("link", "fixed_link"):
-        value = entry.get(field)
-        if value and re.match(r"\s*[A-Za-z][A-Za-z0-9+.-]*:", value) \
-                and not re.match(r"\s*https?:", value, re.IGNORECASE):
-            raise PluginError(f"mkdocs.yml:{line_of(source, value) or '?'}: {language}: "
-                              f"{field} {quote(value)} must be a path or an http(s) address")
+    link = entry.get("fixed_link")  # mkdocs-static-i18n checks `link` itself
+    if link and re.match(r"\s*[A-Za-z][A-Za-z0-9+.-]*:", link) \
+            and not re.match(r"\s*https?:", link, re.IGNORECASE):
+        line = _line_in_language(source, entry.locale, link)
+        raise PluginError(f"mkdocs.yml:{line}: {language}: fixed_link {quote(link)} must be a "
+                          "path or an http(s) address")
 
 
 # Every page of every language and the FAQ data, checked against the policy.
@@ -219,7 +226,8 @@ def _check_front_matter(text: str, meta: dict, name: str, root: Path) -> None:
     if source is not None:
         data_dir = (root / "data").resolve()
         target = (root / str(source)).resolve()
-        if not isinstance(source, str) or not target.is_relative_to(data_dir):
+        if not isinstance(source, str) or not _DATA_FILE.fullmatch(source) \
+                or not target.is_relative_to(data_dir):
             _refuse(Problem(f"front matter 'faq_data' {quote(source)} must name a file in data/"),
                     name, text, "faq_data:")
 
@@ -236,8 +244,17 @@ def _check_faq(config: MkDocsConfig, path: Path, name: str, extensions: list,
     except FaqDataError as error:
         raise PluginError(str(error)) from None
     source = _read(path, name, limit=MAX_DATA_BYTES)
+    for locale in languages.locales:  # what one language's FAQ page shows, fallbacks included
+        shown = sum(len((text := entry.text_for(locale) or entry.texts[languages.default])
+                        .question.encode("utf-8")) + len(text.answer.encode("utf-8"))
+                    for entry in entries)
+        if shown > MAX_PAGE_BYTES:
+            raise PluginError(f"{name}: the FAQ page in {quote(locale)} would hold {shown:,} "
+                              f"bytes of questions and answers, over the limit of "
+                              f"{MAX_PAGE_BYTES:,} bytes for one page")
     for entry in entries:
-        entry_line = line_of(source, f"id: {entry.id}") or 1
+        found = re.search(rf"^[\s-]*id:\s*[\"']?{re.escape(entry.id)}[\"']?\s*$", source, re.MULTILINE)
+        entry_line = source.count("\n", 0, found.start()) + 1 if found else 1
         for locale, text in entry.texts.items():
             for field, value in (("question", text.question), ("answer", text.answer)):
                 problems = check_size(value, MAX_DATA_BYTES) or check_markdown(
@@ -295,6 +312,9 @@ def _docs_name(config: MkDocsConfig, path: str | Path) -> str:
 # -----------------------------------------------------------------------------
 
 _FAQ_FILE = "data/faq.yml"
+
+# A data file a page may name: a plain path under data/ (it also goes into the page's edit link).
+_DATA_FILE = re.compile(r"data/[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*\.ya?ml")
 
 # Files besides pages that docs/ may hold: images a browser shows and never runs (no SVG, which
 # can hold scripts; no HTML, JavaScript or CSS).

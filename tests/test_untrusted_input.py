@@ -187,9 +187,11 @@ def test_hostile_front_matter_is_refused(project_copy, old, new, line, expected)
     assert expected in message, message
 
 
-def test_faq_data_outside_the_data_folder_is_refused(project_copy):
+@pytest.mark.parametrize("path", ["../../../etc/passwd", "data/../../secrets.yml",
+                                  'data/faq.yml" onmouseover="alert(1)'])
+def test_faq_data_outside_the_data_folder_is_refused(project_copy, path):
     replace_once(project_copy / "docs" / "ko" / "faq.md", "faq_data: data/faq.yml",
-                 "faq_data: ../../../etc/passwd")
+                 f"faq_data: '{path}'")
     message = _refusal(project_copy)
     assert message.startswith("docs/ko/faq.md:4: front matter 'faq_data'"), message
     assert "must name a file in data/" in message, message
@@ -216,16 +218,24 @@ CONFIG = {
                          "site_description may not contain '\"'"),
     "duplicate-locale": ("locale: da", "locale: ko", "language 'ko' is listed twice"),
     "two-defaults": ("name: 한국어", "name: 한국어\n          default: true", "2 default languages"),
+    "language-link": ("name: Dansk", "name: Dansk\n          fixed_link: javascript:alert(1)",
+                      "language 'da': fixed_link 'javascript:alert(1)' must be a path or an http(s)"),
+    "language-theme": ("          theme:\n            palette:\n              - toggle:\n                  name: Skift til mørkt",
+                       "          theme:\n            font:\n              text: Roboto\n            palette:\n"
+                       "              - toggle:\n                  name: Skift til mørkt",
+                       "language 'da': theme setting 'font' is not allowed", "            font:"),
 }
 
 
-@pytest.mark.parametrize("old, new, expected", CONFIG.values(), ids=CONFIG.keys())
-def test_hostile_configuration_is_refused(project_copy, old, new, expected):
+@pytest.mark.parametrize("case", CONFIG.values(), ids=CONFIG.keys())
+def test_hostile_configuration_is_refused(project_copy, case):
+    old, new, expected, *named = case  # named: the line the refusal names, if not new's last
     config = project_copy / "mkdocs.yml"
     replace_once(config, old, new)
     message = _refusal(project_copy)
+    named_line = named[0] if named else new.splitlines()[-1].strip()
     line = max(number for number, text in enumerate(config.read_text(encoding="utf-8").splitlines(), 1)
-               if new.splitlines()[-1].strip() in text)
+               if named_line in text)
     assert message.startswith(f"mkdocs.yml:{line}: "), message
     assert expected in message, message
 
@@ -350,6 +360,14 @@ def test_data_text_in_errors_has_no_raw_line_breaks(project_copy, entry_id, key)
 # -----------------------------------------------------------------------------
 # Bounded build time
 # -----------------------------------------------------------------------------
+
+def test_an_faq_page_over_the_page_limit_is_refused(project_copy):
+    for number in range(60):
+        _add_faq_entry(project_copy, "Words. " * 300, entry_id=f"long-{number}")
+    message = _refusal(project_copy)
+    assert re.fullmatch(r"data/faq\.yml: the FAQ page in 'en' would hold [\d,]+ bytes of questions "
+                        r"and answers, over the limit of 100,000 bytes for one page", message), message
+
 
 def test_thousands_of_backticks_in_an_answer_build_in_seconds(project_copy):
     _add_faq_entry(project_copy, "`" * 3000)
