@@ -187,6 +187,17 @@ def test_hostile_front_matter_is_refused(project_copy, old, new, line, expected)
     assert expected in message, message
 
 
+def test_a_title_taken_from_the_first_heading_is_text(project_copy):
+    page = project_copy / "docs" / "ko" / "faq.md"
+    text = re.sub(r"(?m)^title:.*\n", "", page.read_text(encoding="utf-8"))
+    text = re.sub(r"(?m)^# .*\{ #faq \}$",
+                  "# FAQ &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; { #faq }", text)
+    page.write_text(text, encoding="utf-8")
+    soup = _soup(_built(project_copy), "ko/faq/index.html")
+    assert soup.title.get_text().startswith("FAQ </title><script>alert(1)</script> - ")
+    assert not [script for script in soup.find_all("script") if "alert(1)" in (script.string or "")]
+
+
 @pytest.mark.parametrize("path", ["../../../etc/passwd", "data/../../secrets.yml",
                                   'data/faq.yml" onmouseover="alert(1)'])
 def test_faq_data_outside_the_data_folder_is_refused(project_copy, path):
