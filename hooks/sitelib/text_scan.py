@@ -36,7 +36,8 @@ def first_heading(text: str) -> str | None:
         title = rest.strip()
         if title.endswith("}") and "{" in title:
             title = title[: title.rindex("{")].rstrip()
-        return title or None
+        if title:
+            return title
     return None
 
 
