@@ -522,6 +522,16 @@ def test_status_names_a_translation_that_is_not_utf8(project_copy):
                         result.stderr), result.stderr
 
 
+def test_glossary_names_a_translation_that_is_not_utf8(project_copy):
+    project = _tools(project_copy)
+    page = project / "docs" / "ko" / "index.md"
+    page.write_bytes(page.read_bytes() + "\nCafé\n".encode("latin-1"))
+    result = run_i18n(project, "glossary")
+    assert result.returncode == 1
+    assert re.fullmatch(r"error: docs/ko/index\.md:\d+: not valid UTF-8 \(byte 0xe9\); save the file "
+                        r"as UTF-8\n", result.stderr), result.stderr
+
+
 def test_glossary_whole_words_must_be_a_list(project_copy):
     project = _tools(project_copy)
     replace_once(project / "data" / "glossary.yml", "whole_words: [en]", "whole_words: ko")

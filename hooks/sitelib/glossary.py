@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from sitelib.safe_files import read_text
 from sitelib.text_scan import printable, quote
 
 # -----------------------------------------------------------------------------
@@ -51,7 +52,7 @@ class Finding:
 # Read and validate data/glossary.yml into one rule per avoided variant.
 def load_rules(path: Path, *, name: str = "data/glossary.yml") -> list[Rule]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.safe_load(read_text(path, name))
     except yaml.YAMLError as error:
         raise GlossaryError(f"{name}: invalid YAML: {error}") from None
     if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
@@ -79,7 +80,7 @@ def check(root: Path, rules: list[Rule]) -> list[Finding]:
     for language, language_rules in sorted(by_language.items()):
         folder = root / "docs" / language
         for page in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
-            lines = page.read_text(encoding="utf-8").splitlines()
+            lines = read_text(page, page.relative_to(root).as_posix()).splitlines()
             findings += _scan(page.relative_to(root).as_posix(), enumerate(lines, 1), language_rules)
     faq = root / "data" / "faq.yml"
     if faq.is_file():
@@ -134,7 +135,7 @@ def _scan(path: str, lines, rules: list[Rule]) -> list[Finding]:
 
 # Check each language block of the FAQ file against that language's rules.
 def _check_faq(path: Path, name: str, by_language: dict[str, list[Rule]]) -> list[Finding]:
-    text = path.read_text(encoding="utf-8")
+    text = read_text(path, name)
     lines = text.splitlines()
     findings = []
     root = yaml.compose(text, Loader=yaml.SafeLoader)
