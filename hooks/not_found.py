@@ -8,7 +8,6 @@ and the default language shows without JavaScript.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -20,6 +19,7 @@ from mkdocs.utils.meta import get_data
 
 from sitelib.languages import SiteLanguages, site_languages
 from sitelib.messages import message
+from sitelib.text_scan import first_heading
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -120,15 +120,8 @@ def _page_title(docs_dir: Path, locale: str, default: str, name: str) -> str:
     source = docs_dir / locale / name
     if not source.is_file():
         source = docs_dir / default / name
-    body, meta = get_data(source.read_text(encoding="utf-8"))
+    body, meta = get_data(source.read_text(encoding="utf-8-sig"))
     if meta.get("title"):
         return str(meta["title"])
-    heading = _FIRST_HEADING.search(body)
-    return heading.group(1).strip() if heading else Path(name).stem
+    return first_heading(body) or Path(name).stem
 
-
-# -----------------------------------------------------------------------------
-# Data
-# -----------------------------------------------------------------------------
-
-_FIRST_HEADING = re.compile(r"^#\s+(.+?)(?:\s*\{[^}]*\})?\s*$", re.MULTILINE)

@@ -172,7 +172,8 @@ class _TextExtractor(HTMLParser):
 # -----------------------------------------------------------------------------
 
 # Material writes one <link rel="alternate" hreflang> per language into the head.
-_THEME_ALTERNATE_LINK = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
+_THEME_ALTERNATE_LINK = re.compile(
+    r'^[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?', re.MULTILINE)
 
 # Open Graph wants language_TERRITORY; a language not listed here is given as it is.
 _OG_LOCALES = {"en": "en_US", "ko": "ko_KR", "da": "da_DK"}

@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page
 from sitelib.build_state import once_per_build
 from sitelib.faq_data import FaqDataError, FaqEntry, load_build_faq
 from sitelib.languages import site_languages
-from sitelib.markdown_text import escape_markup
+from sitelib.markdown_text import escape_text
 from sitelib.messages import message
 from sitelib.translation_status import (
     FAQ_FILE, MISSING, OUTDATED, STATES, TRANSLATED, UNTRANSLATED_KEY, Item, Report,
@@ -93,7 +93,7 @@ def _with_notice(markdown: str, *, page: Page, config: MkDocsConfig, report: Rep
     if not untranslated and not outdated:
         return markdown
     kind = "untranslated" if untranslated else "outdated"
-    title = message(f"{kind}_title", locale).replace('"', "&quot;")
+    title = escape_text(message(f"{kind}_title", locale))
     body = "\n\n".join(untranslated + outdated).replace("\n", "\n    ")
     notice = f'!!! warning {kind} "{title}"\n\n    {body}\n\n'
     if _shown_in_english(page, locale):
@@ -101,9 +101,9 @@ def _with_notice(markdown: str, *, page: Page, config: MkDocsConfig, report: Rep
     return notice + markdown
 
 
-# A message as Markdown text.
+# A message as Markdown text: plain text, whatever characters it holds.
 def _text(key: str, locale: str, **fields: str) -> str:
-    return escape_markup(message(key, locale, **fields))
+    return escape_text(message(key, locale, **fields))
 
 
 # A list of links to FAQ entries, by their question in the language given, on the page given
@@ -111,8 +111,7 @@ def _text(key: str, locale: str, **fields: str) -> str:
 def _entry_links(entries: list[FaqEntry], language: str, page_url: str, default: str) -> str:
     links = []
     for entry in entries:
-        question = escape_markup(" ".join(entry.texts[language].question.split()))
-        question = question.replace("[", "&#91;").replace("]", "&#93;")
+        question = escape_text(entry.texts[language].question)
         if language != default:
             links.append(f"- [{question}]({page_url}#{entry.id})")
         else:
@@ -167,7 +166,7 @@ def _status_markdown(report: Report, locale: str) -> str:
 
 # A heading with a fixed anchor (the same in every language), then its table.
 def _section(title_key: str, anchor: str, table: str, locale: str) -> str:
-    return f"## {escape_markup(message(title_key, locale))} {{ #{anchor} }}\n\n{table}"
+    return f"## {escape_text(message(title_key, locale))} {{ #{anchor} }}\n\n{table}"
 
 
 # One row per translated language: how many items are translated, outdated and missing.
@@ -176,7 +175,7 @@ def _summary_table(report: Report, locale: str) -> str:
         message(f"status_{state}", locale) for state in STATES
     ]
     rows = [
-        [f"{escape_markup(language.name)} (`{language.locale}`)"]
+        [f"{escape_text(language.name)} (`{language.locale}`)"]
         + [str(report.count(language.locale, state)) for state in STATES]
         for language in report.languages
     ]
@@ -204,7 +203,7 @@ def _item_link(item: Item) -> str:
 
 # A state in the page's language, with its language-independent name for styles and scripts.
 def _state_cell(state: str, locale: str) -> str:
-    label = escape_markup(message(f"status_{state}", locale))
+    label = escape_text(message(f"status_{state}", locale))
     if state != TRANSLATED:
         label = f"<strong>{label}</strong>"  # what is left to do stands out
     return f'<span class="translation-state" data-state="{state}">{label}</span>'
@@ -212,7 +211,7 @@ def _state_cell(state: str, locale: str) -> str:
 
 # A Markdown table; header text is escaped, cells are escaped where they are built.
 def _table(header: list[str], rows: list[list[str]]) -> str:
-    lines = ["| " + " | ".join(escape_markup(cell) for cell in header) + " |"]
+    lines = ["| " + " | ".join(escape_text(cell) for cell in header) + " |"]
     lines.append("|" + " --- |" * len(header))
     lines += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in rows]
     return "\n".join(lines)

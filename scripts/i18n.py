@@ -26,6 +26,7 @@ from sitelib.compare_structure import compare_faq, compare_page  # noqa: E402
 from sitelib.faq_data import FaqDataError  # noqa: E402
 from sitelib.glossary import GlossaryError, check, load_rules  # noqa: E402
 from sitelib.languages import LanguagesError, SiteLanguages, load_site_languages  # noqa: E402
+from sitelib.safe_files import FileError  # noqa: E402
 from sitelib.sync_translation import SyncError, sync_faq, sync_page  # noqa: E402
 from sitelib.translation_history import HistoryError, english_diff, recorded_hash  # noqa: E402
 from sitelib.translation_status import (  # noqa: E402
@@ -248,7 +249,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except (SyncError, LanguageError, LanguagesError, GlossaryError, FaqDataError,
-            HistoryError) as error:
+            HistoryError, FileError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
 

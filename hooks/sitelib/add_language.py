@@ -13,6 +13,7 @@ import material
 import yaml
 from mkdocs_static_i18n.config import RE_LOCALE
 
+from sitelib.safe_files import FileError, read_text, write_all
 from sitelib.translation_status import UNTRANSLATED_KEY, english_pages
 from sitelib.sync_translation import FRONT_MATTER
 
@@ -80,6 +81,7 @@ def untranslated_copy(text: str) -> str:
 
 
 # Add the language: mkdocs.yml, then docs/<locale>/ with every English page marked untranslated.
+# Every file is written or none is: a failure leaves the repository as it was.
 def add_language(root: Path, locale: str, name: str, existing: list[str], default: str) -> list[Path]:
     check_locale(locale, existing)
     if not name.strip():
@@ -88,21 +90,23 @@ def add_language(root: Path, locale: str, name: str, existing: list[str], defaul
     folder = docs / locale
     if folder.exists():
         raise LanguageError(f"docs/{locale}/ already exists: remove it or pick another code")
-    config = root / "mkdocs.yml"
-    updated = add_language_to_config(config.read_text(encoding="utf-8"), locale, name.strip())
-    created = []
-    for page in english_pages(docs, default):
-        target = folder / page
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(
-            untranslated_copy((docs / default / page).read_text(encoding="utf-8")), encoding="utf-8"
-        )
-        created.append(target)
-    config.write_text(updated, encoding="utf-8")
-    owners = root / ".github" / "CODEOWNERS"
-    if owners.is_file():
-        owners.write_text(add_codeowners(owners.read_text(encoding="utf-8"), locale), encoding="utf-8")
-        created.append(owners)
+    try:
+        config = root / "mkdocs.yml"
+        updated = add_language_to_config(read_text(config, "mkdocs.yml"), locale, name.strip())
+        changes = {}
+        for page in english_pages(docs, default):
+            source = docs / default / page
+            text = read_text(source, source.relative_to(root).as_posix())
+            changes[folder / page] = untranslated_copy(text).encode("utf-8")
+        created = list(changes)
+        changes[config] = updated.encode("utf-8")
+        owners = root / ".github" / "CODEOWNERS"
+        if owners.is_file():
+            changes[owners] = add_codeowners(read_text(owners, ".github/CODEOWNERS"), locale).encode("utf-8")
+            created.append(owners)
+        write_all(changes, {path: path.relative_to(root).as_posix() for path in changes})
+    except FileError as error:
+        raise LanguageError(str(error)) from None
     return created
 
 

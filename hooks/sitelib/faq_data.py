@@ -11,6 +11,7 @@ from mkdocs.exceptions import PluginError
 
 from sitelib.data_files import read_cached
 from sitelib.languages import site_languages
+from sitelib.text_scan import quote
 
 # -----------------------------------------------------------------------------
 # Data
@@ -147,7 +148,7 @@ def _validate_entry(
         raise FaqDataError(f"{where}: field 'id' must be a string, found {_kind(entry_id)}")
     if not ID_PATTERN.match(entry_id):
         raise FaqDataError(
-            f"{where} (id '{entry_id}'): field 'id' must be a lowercase slug "
+            f"{where} (id {quote(entry_id)}): field 'id' must be a lowercase slug "
             "such as 'cancellation-fee'"
         )
     where = f"{where} (id '{entry_id}')"
@@ -157,7 +158,7 @@ def _validate_entry(
             continue
         if key not in languages:
             known = ", ".join(languages)
-            raise FaqDataError(f"{where}: unknown language code '{key}' (known: {known})")
+            raise FaqDataError(f"{where}: unknown language code {quote(key)} (known: {known})")
         texts[key] = _validate_text(block, key, where)
     if default_language not in texts:
         raise FaqDataError(
@@ -178,7 +179,7 @@ def _validate_text(block: object, language: str, where: str) -> FaqText:
     for field in block:
         if field not in LANGUAGE_FIELDS:
             expected = ", ".join(LANGUAGE_FIELDS)
-            raise FaqDataError(f"{where}: unknown field '{language}.{field}' (expected {expected})")
+            raise FaqDataError(f"{where}: unknown field {quote(language + '.' + str(field))} (expected {expected})")
     for field in REQUIRED_FIELDS:
         if field not in block:
             raise FaqDataError(f"{where}: missing field '{language}.{field}'")
@@ -218,7 +219,7 @@ class _UniqueKeyLoader(yaml.SafeLoader):
             key = self.construct_object(key_node, deep=deep)
             if key in seen:
                 raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key '{key}'", key_node.start_mark
+                    None, None, f"duplicate key {quote(key)}", key_node.start_mark
                 )
             seen.add(key)
         return super().construct_mapping(node, deep=deep)

@@ -13,6 +13,9 @@ from pathlib import Path
 
 import yaml
 
+from sitelib.safe_files import read_text
+from sitelib.text_scan import printable, quote
+
 # -----------------------------------------------------------------------------
 # Data
 # -----------------------------------------------------------------------------
@@ -39,7 +42,7 @@ class Finding:
 
     # The report line translators read: file:line: use X, not Y.
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: use {self.use}, not {self.avoid}"
+        return f"{self.path}:{self.line}: use {printable(self.use)}, not {printable(self.avoid)}"
 
 
 # -----------------------------------------------------------------------------
@@ -49,18 +52,18 @@ class Finding:
 # Read and validate data/glossary.yml into one rule per avoided variant.
 def load_rules(path: Path, *, name: str = "data/glossary.yml") -> list[Rule]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.safe_load(read_text(path, name))
     except yaml.YAMLError as error:
         raise GlossaryError(f"{name}: invalid YAML: {error}") from None
     if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
         raise GlossaryError(f"{name}: expected a mapping with a list 'terms'")
-    whole_words = set(data.get("whole_words") or [])
+    whole_words = _whole_words(data.get("whole_words"), name)
     rules = []
     for position, term in enumerate(data["terms"], start=1):
         where = f"{name}: term {position}"
         if not isinstance(term, dict) or not isinstance(term.get("term"), str):
             raise GlossaryError(f"{where}: missing field 'term'")
-        where = f"{where} ('{term['term']}')"
+        where = f"{where} ({quote(term['term'])})"
         for language, block in term.items():
             if language == "term":
                 continue
@@ -77,7 +80,7 @@ def check(root: Path, rules: list[Rule]) -> list[Finding]:
     for language, language_rules in sorted(by_language.items()):
         folder = root / "docs" / language
         for page in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
-            lines = page.read_text(encoding="utf-8").splitlines()
+            lines = read_text(page, page.relative_to(root).as_posix()).splitlines()
             findings += _scan(page.relative_to(root).as_posix(), enumerate(lines, 1), language_rules)
     faq = root / "data" / "faq.yml"
     if faq.is_file():
@@ -89,16 +92,26 @@ def check(root: Path, rules: list[Rule]) -> list[Finding]:
 # Helper functions
 # -----------------------------------------------------------------------------
 
+# The languages whose variants must be whole words: a list of language codes.
+def _whole_words(value: object, name: str) -> set[str]:
+    if value is None:
+        return set()
+    if not isinstance(value, list) or not all(isinstance(code, str) and code for code in value):
+        raise GlossaryError(f"{name}: field 'whole_words' must be a list of language codes, "
+                            "such as [en, da]")
+    return set(value)
+
+
 # The rules of one language block: {use: word, avoid: [variants]}.
 def _language_rules(block: object, language: str, where: str, whole_word: bool) -> list[Rule]:
     if not isinstance(block, dict) or not isinstance(block.get("use"), str):
-        raise GlossaryError(f"{where}: field '{language}.use' must be the preferred word")
+        raise GlossaryError(f"{where}: field {quote(str(language) + '.use')} must be the preferred word")
     avoid = block.get("avoid", [])
     if not isinstance(avoid, list) or not all(isinstance(item, str) and item.strip() for item in avoid):
-        raise GlossaryError(f"{where}: field '{language}.avoid' must be a list of words")
+        raise GlossaryError(f"{where}: field {quote(str(language) + '.avoid')} must be a list of words")
     unknown = set(block) - {"use", "avoid"}
     if unknown:
-        raise GlossaryError(f"{where}: unknown field '{language}.{sorted(unknown)[0]}'")
+        raise GlossaryError(f"{where}: unknown field {quote(str(language) + '.' + str(sorted(unknown, key=str)[0]))}")
     return [Rule(language, block["use"], variant, _pattern(variant, whole_word)) for variant in avoid]
 
 
@@ -122,7 +135,7 @@ def _scan(path: str, lines, rules: list[Rule]) -> list[Finding]:
 
 # Check each language block of the FAQ file against that language's rules.
 def _check_faq(path: Path, name: str, by_language: dict[str, list[Rule]]) -> list[Finding]:
-    text = path.read_text(encoding="utf-8")
+    text = read_text(path, name)
     lines = text.splitlines()
     findings = []
     root = yaml.compose(text, Loader=yaml.SafeLoader)

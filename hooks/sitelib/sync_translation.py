@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from sitelib.safe_files import FileError, read_text_file, write_all
 from sitelib.translation_status import HASH_KEY, UNTRANSLATED_KEY
 
 # -----------------------------------------------------------------------------
@@ -62,23 +63,31 @@ def sync_faq_text(text: str, name: str, entry_id: str, locale: str, source_hash:
     return "".join(lines)
 
 
-# Update a translated page file in place.
+# Update a translated page file in place (its byte-order mark and line endings kept; written
+# whole or not at all).
 def sync_page(path: Path, source_hash: str, display_name: str) -> None:
     if not path.is_file():
         raise SyncError(f"{display_name}: no such file; translate the English page into it first")
-    text = path.read_text(encoding="utf-8")
-    path.write_text(sync_page_text(text, source_hash), encoding="utf-8")
+    _rewrite(path, display_name, lambda text: sync_page_text(text, source_hash))
 
 
 # Update one entry's language block in the FAQ file in place.
 def sync_faq(path: Path, name: str, entry_id: str, locale: str, source_hash: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    path.write_text(sync_faq_text(text, name, entry_id, locale, source_hash), encoding="utf-8")
+    _rewrite(path, name, lambda text: sync_faq_text(text, name, entry_id, locale, source_hash))
 
 
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
+
+# Read a file, change its text and write it back as it was stored; one line on failure.
+def _rewrite(path: Path, name: str, change) -> None:
+    try:
+        stored = read_text_file(path, name)
+        write_all({path: stored.encode(change(stored.text))}, {path: name})
+    except FileError as error:
+        raise SyncError(str(error)) from None
+
 
 # The YAML node of one entry's language block, with its place in the text.
 def _language_block(text: str, name: str, entry_id: str, locale: str) -> yaml.MappingNode:

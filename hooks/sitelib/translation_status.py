@@ -16,6 +16,7 @@ from mkdocs.utils.meta import get_data
 
 from sitelib.faq_data import FaqEntry, load_faq
 from sitelib.languages import Language, SiteLanguages
+from sitelib.safe_files import read_text
 
 # -----------------------------------------------------------------------------
 # Data
@@ -96,7 +97,7 @@ def collect_items(docs_dir: Path, faq_path: Path, languages: SiteLanguages) -> l
     default = languages.default
     items = []
     for path in english_pages(docs_dir, default):
-        text = (docs_dir / default / path).read_text(encoding="utf-8")
+        text = read_text(docs_dir / default / path, f"docs/{default}/{path.as_posix()}")
         _, meta = get_data(text)
         items.append(Item("page", path.as_posix(), str(meta.get("title", path.stem)), page_hash(text)))
     for entry in load_entries(faq_path, languages):
@@ -133,7 +134,7 @@ def translation_report(docs_dir: Path, faq_path: Path, languages: SiteLanguages)
 def page_state(path: Path, english_hash: str) -> str:
     if not path.is_file():
         return MISSING
-    _, meta = get_data(path.read_text(encoding="utf-8"))
+    _, meta = get_data(read_text(path, _docs_name(path)))
     if meta.get(UNTRANSLATED_KEY) is True:
         return MISSING
     return TRANSLATED if str(meta.get(HASH_KEY, "")) == english_hash else OUTDATED
@@ -155,6 +156,13 @@ def faq_state(entry: FaqEntry, locale: str, english_hash: str) -> str:
 def _normalise(text: str) -> str:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return "\n".join(line.rstrip() for line in lines).strip("\n")
+
+
+# A page's path from its docs/ folder on, as messages name it: docs/ko/index.md.
+def _docs_name(path: Path) -> str:
+    parts = path.parts
+    start = max((index for index, part in enumerate(parts) if part == "docs"), default=len(parts) - 2)
+    return "/".join(parts[start:])
 
 
 # The first characters of the SHA-256 of a text: short enough to read, long enough to be unique.
