@@ -26,7 +26,7 @@ from sitelib.compare_structure import compare_faq, compare_page  # noqa: E402
 from sitelib.faq_data import FaqDataError  # noqa: E402
 from sitelib.glossary import GlossaryError, check, load_rules  # noqa: E402
 from sitelib.languages import LanguagesError, SiteLanguages, load_site_languages  # noqa: E402
-from sitelib.safe_files import FileError  # noqa: E402
+from sitelib.safe_files import FileError, read_text  # noqa: E402
 from sitelib.sync_translation import SyncError, sync_faq, sync_page  # noqa: E402
 from sitelib.translation_history import HistoryError, english_diff, recorded_hash  # noqa: E402
 from sitelib.translation_status import (  # noqa: E402
@@ -96,7 +96,7 @@ def check_structure(args: argparse.Namespace) -> int:
         raise SyncError(f"mkdocs.yml: no translated language '{args.locale}'")
     report = translation_report(ROOT / "docs", ROOT / FAQ_FILE, languages)
     entries = load_entries(ROOT / FAQ_FILE, languages)
-    faq_text = (ROOT / FAQ_FILE).read_text(encoding="utf-8")
+    faq_text = _read(FAQ_FILE)
     problems = []
     for language in shown:
         for item in report.items:
@@ -122,7 +122,7 @@ def sync(args: argparse.Namespace) -> int:
     display = _display(item, locale)
     if item.kind == "page":
         path = ROOT / "docs" / locale / item.key
-        if path.is_file() and page_hash(path.read_text(encoding="utf-8")) == item.source_hash:
+        if path.is_file() and page_hash(_read(f"docs/{locale}/{item.key}")) == item.source_hash:
             raise SyncError(f"{display}: still the English text; translate it, then run sync")
         sync_page(path, item.source_hash, display)
     else:
@@ -211,9 +211,9 @@ def _display(item, locale: str) -> str:
     return f"docs/{locale}/{item.key}" if item.kind == "page" else f"{FAQ_FILE}#{item.key} ({locale})"
 
 
-# A file of the repository as text.
+# A file of the repository as text; one clear line where it is not UTF-8 or cannot be read.
 def _read(path: str) -> str:
-    return (ROOT / path).read_text(encoding="utf-8")
+    return read_text(ROOT / path, path)
 
 
 # The command line.

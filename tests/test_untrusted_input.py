@@ -79,7 +79,8 @@ def _soup(site: Path, path: str) -> BeautifulSoup:
 def _nothing_active(soup: BeautifulSoup) -> None:
     """No element, handler or address in the page's content that could run or load anything."""
     content = soup.select_one("article") or soup
-    for theme_markup in content.select(".md-content__button"):  # the theme's edit and view icons
+    # The theme's edit and view icons, and its "last updated" facts under the page.
+    for theme_markup in content.select(".md-content__button, aside.md-source-file"):
         theme_markup.decompose()
     assert not content.find_all(["script", "style", "iframe", "object", "embed", "form", "base",
                                  "meta", "svg", "img"])

@@ -15,6 +15,7 @@ import yaml
 from mkdocs.utils.meta import get_data
 
 from sitelib.faq_data import FaqEntry
+from sitelib.safe_files import read_text
 from sitelib.translation_status import FAQ_FILE, HASH_KEY, Item, faq_hash, page_hash
 
 # -----------------------------------------------------------------------------
@@ -36,7 +37,7 @@ def recorded_hash(root: Path, item: Item, locale: str, entries: dict[str, FaqEnt
         path = root / "docs" / locale / item.key
         if not path.is_file():
             return None
-        value = get_data(path.read_text(encoding="utf-8"))[1].get(HASH_KEY)
+        value = get_data(read_text(path, f"docs/{locale}/{item.key}"))[1].get(HASH_KEY)
         return str(value) if value else None
     text = entries[item.key].text_for(locale)
     return text.source if text is not None else None
@@ -116,7 +117,7 @@ def _at_commit(root: Path, commit: str, path: str) -> str | None:
 # A file as it is now, or None.
 def _working_tree(root: Path, path: str) -> str | None:
     file = root / path
-    return file.read_text(encoding="utf-8") if file.is_file() else None
+    return read_text(file, path) if file.is_file() else None
 
 
 # The output of a git command in the repository, or None where it fails.
