@@ -11,19 +11,22 @@
  *   - `suffixes`: the longest listed ending is cut off while `min_stem` characters remain
  *     (Korean particles: 환불을 looks for 환불*, and finds 환불하지 and 환불을);
  *   - `segment`: a word that starts no word of the index is split into the longest pieces that
- *     do (Korean compounds typed without a space: 해지수수료 looks for 해지* and 수수료*);
+ *     do, each then a word of the query (Korean compounds typed without a space: 해지수수료 looks
+ *     for 해지* and 수수료*, as 해지 수수료 does);
  *   - `stemmer`: the word becomes its stem, by Lunr's stemmer of the index language (rabatterne
  *     looks for rabat*); where a stem does not start its word (company, compani) the index also
  *     holds the stem, at the word's position, so that the word is still highlighted;
  *   - `stop_words`: a stop word among other words is looked up as itself, not as a prefix, so
- *     that "a" in "how to get a refund" does not match every word starting with "a";
+ *     that "a" in "how to get a refund" does not match every word starting with "a" (with the
+ *     words of `more_stop_words`, which the language's Lunr list lacks);
  *   - `exact_boost`: each word as typed is also looked up as a whole word, with this weight, so
  *     that "kunde" ranks a section saying "kunde" above one saying "kundefastholdelse" (not for
  *     Korean, where a word as typed rarely stands without a particle in the text);
  *   - `synonyms`: [variant, preferred words] pairs (data/glossary.yml's avoided variants and
  *     data/search_synonyms.yml): typed words that form a variant are looked up as the preferred
  *     words instead (money back: refund; 위약금: 해지 수수료), and a one-word variant that the
- *     index holds too as itself as well;
+ *     index holds too as itself as well; stop words typed inside a variant are skipped (koster det
+ *     noget at opsige matches the variant "koster at opsige");
  *   - `segment` also joins two typed words that the index writes as one (고객 지원팀: 고객지원팀);
  *   - `typos`: a Latin-script word of at least this many letters that matches nothing is looked
  *     up as the words of the index one edit away, with a lower weight;
@@ -122,8 +125,10 @@
     return segment(cutSuffix(word)).map(stem)
   }
 
-  // Whether a query word is a stop word of the index language.
+  // Whether a query word is a stop word of the index language (or one the settings add).
   function isStopWord(word) {
+    if (stopWords && (analysis.more_stop_words || []).indexOf(word) >= 0)
+      return true
     return stopWords ? !stopWords(new lunr.Token(word, {})) : false
   }
 
@@ -142,22 +147,31 @@
     if (synonyms)
       return synonyms
     synonyms = (analysis.synonyms || []).map(function (pair) {
-      const keys = split(pair[0]).map(variantKey)
+      const typed = split(pair[0])
+      const content = analysis.segment ? typed : typed.filter(function (word) { return !isStopWord(word) })
+      const keys = (content.length ? content : typed).map(variantKey)
       return { keys: keys, compact: keys.join(""), use: split(pair[1]) }
     }).filter(function (variant) { return variant.keys.length && variant.use.length })
     synonyms.sort(function (a, b) { return b.keys.length - a.keys.length || b.compact.length - a.compact.length })
     return synonyms
   }
 
-  // How many typed words, from `start` on, a variant covers (0 when it does not match). In
-  // languages written without fixed spaces (`segment`), the variant's letters are compared
-  // without spaces and its last word may carry an ending: 해지방어팀에 and 해지 방어팀 both match.
-  function covers(variant, keys, start) {
+  // How many typed words, from `start` on, a variant covers (0 when it does not match). Stop
+  // words typed between its words are passed over (koster det noget at opsige: koster at
+  // opsige). In languages written without fixed spaces (`segment`), the variant's letters are
+  // compared without spaces and its last word may carry an ending: 해지방어팀에 and 해지 방어팀
+  // both match.
+  function covers(variant, keys, start, words) {
     if (!analysis.segment) {
-      for (let k = 0; k < variant.keys.length; k++)
-        if (keys[start + k] !== variant.keys[k])
+      let next = start
+      for (let k = 0; k < variant.keys.length; k++) {
+        while (k > 0 && next < keys.length && keys[next] !== variant.keys[k] && isStopWord(words[next]))
+          next++
+        if (keys[next] !== variant.keys[k])
           return 0
-      return variant.keys.length
+        next++
+      }
+      return next - start
     }
     for (let count = 1, before = ""; count <= MAX_VARIANT_WORDS && start + count <= keys.length; count++) {
       const text = before + keys[start + count - 1]
@@ -182,7 +196,7 @@
       let count = 0
       let variant = null
       for (const candidate of table) {
-        count = covers(candidate, keys, start)
+        count = covers(candidate, keys, start, words)
         if (count) {
           variant = candidate
           break
@@ -245,28 +259,41 @@
     return found
   }
 
-  // How many of the query's words (each a list of the forms it is looked up as) a result matches.
+  // Which of the query's words (each a list of the forms it is looked up as) a result matches.
   function covered(result, concepts) {
     const terms = Object.keys(result.matchData.metadata)
-    return concepts.filter(function (forms) {
+    return concepts.map(function (forms) {
       return forms.some(function (form) {
         return form.endsWith("*")
           ? terms.some(function (term) { return term.startsWith(form.slice(0, -1)) })
           : terms.indexOf(form) >= 0
       })
-    }).length
+    })
   }
 
-  // Keep the results that match the most of the query's words: all of them for a query of one
-  // or two words, all but one for longer queries, so that one word of many a section lacks does
-  // not hide it; a section matching fewer is noise next to those.
-  function bestCovering(results, concepts) {
-    if (concepts.length < 2 || !results.length)
-      return results
-    const counts = results.map(function (result) { return covered(result, concepts) })
-    const best = Math.max.apply(null, counts)
-    const least = concepts.length > 2 ? best - 1 : best
-    return results.filter(function (_, position) { return counts[position] >= least })
+  // Keep the results that match all of the query's words for a query of one or two words, all
+  // but one for a longer query, so that one word of many a section lacks does not hide it; a
+  // section matching fewer is noise, however high a title naming one word scores. A word no
+  // section matches (a number the index leaves out, a word the guide does not use) is not asked for.
+  function coordinated(matches, concepts) {
+    const found = concepts.filter(function (_, word) {
+      return matches.some(function (match) { return match.words[word] })
+    }).length
+    const least = found > 2 ? found - 1 : found
+    return matches.filter(function (match) { return match.count >= least })
+  }
+
+  // Keep the results scoring at least `score_floor` of the best result matching as many of the
+  // query's words or more: a section merely mentioning the words next to sections about them is
+  // left out, but a title naming fewer of the words (Material weighs a title 1000 times the
+  // text) does not push out the sections matching more of them.
+  function aboveFloor(matches) {
+    return matches.filter(function (match) {
+      const best = Math.max.apply(null, matches.filter(function (other) {
+        return other.count >= match.count
+      }).map(function (other) { return other.result.score }))
+      return match.result.score >= best * analysis.score_floor
+    })
   }
 
   // Index: add the stem step to the pipeline of the index Material builds, and keep its words.
@@ -323,14 +350,22 @@
         }
       if (looked.length > 1 && isStopWord(word)) {
         clauses.push(Object.assign({}, template, { term: word, typed: word }))
-        concepts[position] = null
+        // A stop word need not be matched, unless the text writes it as one word with its
+        // neighbour (가입 했어요: 가입했어요).
+        if (concepts[position].length)
+          concepts[position].push(word)
+        else
+          concepts[position] = null
         return
       }
       const forms = analyze(word)
-      for (const form of forms) {
+      forms.forEach(function (form, piece) {
         clauses.push(Object.assign({}, template, { term: form + "*", typed: word }))
-        concepts[position].push(form + "*")
-      }
+        // Each piece of a compound split by `segment` is a word the sections must match.
+        if (piece > 0)
+          concepts.push([])
+        concepts[piece > 0 ? concepts.length - 1 : position].push(form + "*")
+      })
       for (const form of variantForms.get(entry.group) || [])
         concepts[position].push(form + "*")
       if (!forms.some(starts))
@@ -365,10 +400,17 @@
           }))
         }
     })
-    const kept = analysis && analysis.coordination && concepts ? bestCovering(results, concepts) : results
-    if (!analysis || !analysis.score_floor || !concepts || !kept.length)
-      return kept
-    const floor = Math.max.apply(null, kept.map(function (result) { return result.score })) * analysis.score_floor
-    return kept.filter(function (result) { return result.score >= floor })
+    if (!analysis || !concepts)
+      return results
+    // Each result with the number of the query's words it matches.
+    let matches = results.map(function (result) {
+      const words = covered(result, concepts)
+      return { result: result, words: words, count: words.filter(Boolean).length }
+    })
+    if (analysis.coordination)
+      matches = coordinated(matches, concepts)
+    if (analysis.score_floor)
+      matches = aboveFloor(matches)
+    return matches.map(function (match) { return match.result })
   }
 })()

@@ -43,18 +43,26 @@ KOREAN_VERB_ENDINGS = (
 # stemmer; cut off, they find the verb (forhandle, betale) as well.
 DANISH_NOUN_ENDINGS = ("ingernes", "ingerne", "ingens", "ingen", "inger", "ing")
 
+# Words of the questions readers type that Lunr's stop words of the language lack (its English
+# ones have can, get and how): they match many sections, and the titles among them outscore the
+# one section about the question's subject (kan jeg få pengene tilbage; 환불받는 방법).
+DANISH_MORE_STOP_WORDS = ("kan", "få", "får", "hvordan")
+KOREAN_MORE_STOP_WORDS = ("방법", "법")
+
 # What every language's search does to find the right sections and only those (read by the worker):
 # - `typos`: a Latin-script query word of this many letters or more that matches no word of the
 #   index is looked up as the words of the index one edit away (retension: retention; discunt:
 #   discount); shorter words have too many neighbours one edit away (fee: few, see, free);
 # - `coordination`: a section must match every word of a query of one or two words, all but one of
-#   a longer one (stop words not counted): a section matching fewer is noise next to those;
-# - `score_floor`: a section scoring under this share of the best result is left out. Material
-#   weighs a title 1000 times the text, so this drops the sections that only mention, once, a
-#   word the best sections are about. Measured on bench/search_queries.yml: 0.02 keeps every
-#   expected section with a median of one result per query; 0.05 loses a Danish query; 0.002
-#   keeps more passing mentions (수수료 also lists the sections saying 이사 수수료) but doubles
-#   the median results of the harder queries, above stock's for Korean.
+#   a longer one (stop words, and words no section matches, not counted): a section matching fewer
+#   is noise next to those, even when its title names one of the words;
+# - `score_floor`: a section scoring under this share of the best result matching as many of the
+#   query's words or more is left out. Material weighs a title 1000 times the text, so this drops
+#   the sections that only mention, once, a word the best sections are about. Measured on
+#   bench/search_queries.yml: 0.02 keeps every expected section with a median of one result per
+#   query; 0.05 loses a Danish query; 0.002 keeps more passing mentions (수수료 also lists the
+#   sections saying 이사 수수료) but doubles the median results of the harder queries, above
+#   stock's for Korean.
 RELEVANCE = {"typos": 5, "coordination": True, "score_floor": 0.02}
 
 # The site's settings per language; a language left out is searched as Material does by default.
@@ -73,7 +81,7 @@ LANGUAGE_SETTINGS = {
         "pipeline": ["trimmer"],
         "analysis": {
             "suffixes": list(DANISH_NOUN_ENDINGS), "min_stem": 4, "stemmer": True, "stop_words": True,
-            "exact_boost": 10, **RELEVANCE,
+            "more_stop_words": list(DANISH_MORE_STOP_WORDS), "exact_boost": 10, **RELEVANCE,
         },
     },
     "ko": {
@@ -85,6 +93,7 @@ LANGUAGE_SETTINGS = {
             "min_stem": 2,
             "segment": True,
             "stop_words": True,
+            "more_stop_words": list(KOREAN_MORE_STOP_WORDS),
             **RELEVANCE,
         },
     },
