@@ -2,7 +2,8 @@
  * The site's search worker: Material's own worker (the build names its file in the first line)
  * with a language analysis added to Lunr, set by the `analysis` object that the build writes into
  * each language's index (hooks/sitelib/search_languages.py). An index without it is searched
- * exactly as Material does.
+ * exactly as Material does. It is one file because a worker is one script: each more file would
+ * be one more request when a reader opens search.
  *
  * Material appends `*` to every query word for type-ahead, and Lunr skips its search pipeline for
  * such words, so a stemmer in the index alone never matches "refunds" to "refund". The analysis
