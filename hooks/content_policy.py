@@ -169,6 +169,7 @@ def _check_sources(config: MkDocsConfig) -> None:
     docs = Path(config.docs_dir)
     extensions, configs = config.markdown_extensions, config.mdx_configs
     data_files = {_FAQ_FILE}
+    passed: set[str] = set()  # Markdown found allowed: a new language's copies repeat the English
     for path in sorted(docs.rglob("*")):
         if path.is_dir():
             continue
@@ -179,7 +180,7 @@ def _check_sources(config: MkDocsConfig) -> None:
                     f"{name}: files of type {quote(path.suffix or path.name)} are not allowed in "
                     f"docs/ (pages are Markdown; images: {', '.join(sorted(_STATIC_FILES))})")
             continue
-        data_files |= _check_page(path, name, root, extensions, configs)
+        data_files |= _check_page(path, name, root, extensions, configs, passed)
     for name in sorted(data_files):
         if (root / name).is_file():
             _check_faq(config, root / name, name, extensions, configs)
@@ -187,12 +188,16 @@ def _check_sources(config: MkDocsConfig) -> None:
 
 # One page: UTF-8, its size, its front matter, and what its Markdown makes. Returns the data
 # file its front matter names, if any.
-def _check_page(path: Path, name: str, root: Path, extensions: list, configs: dict) -> set[str]:
+def _check_page(path: Path, name: str, root: Path, extensions: list, configs: dict,
+                passed: set[str]) -> set[str]:
     text = _read(path, name, limit=MAX_PAGE_BYTES)
     body, meta = get_data(text)
     _check_front_matter(text, meta, name, root)
     offset = text[: len(text) - len(body)].count("\n") if text.endswith(body) else 0
-    for problem in check_markdown(body, extensions, configs):
+    problems = [] if body in passed else check_markdown(body, extensions, configs)
+    if not problems:
+        passed.add(body)
+    for problem in problems:
         if problem.position is not None:
             line = offset + 1 + body.count("\n", 0, problem.position)
             raise PluginError(f"{name}:{line}: {problem.message}")

@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import subprocess
 from datetime import date, datetime, timezone
+from functools import lru_cache
 from html import escape
 from pathlib import Path
 
@@ -93,7 +94,9 @@ def _build_date() -> date:
     return datetime.now(tz=timezone.utc).date()
 
 
-# A date as the language writes it ("25. november 2026", "2026년 11월 25일"), in a <time> element.
+# A date as the language writes it ("25. november 2026", "2026년 11월 25일"), in a <time> element;
+# remembered, since every page of a language shows the same few dates.
+@lru_cache(maxsize=1024)
 def _format(day: date, locale: str) -> str:
     try:
         text = format_date(day, format="long", locale=locale.replace("-", "_"))

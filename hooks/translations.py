@@ -186,8 +186,9 @@ def _summary_table(report: Report, locale: str) -> str:
 def _item_table(report: Report, kind: str, locale: str) -> str:
     first = message("status_page" if kind == "page" else "status_question", locale)
     header = [first] + [language.name for language in report.languages]
+    cells = {state: _state_cell(state, locale) for state in STATES}
     rows = [
-        [_item_link(item)] + [_state_cell(report.state(language.locale, item), locale)
+        [_item_link(item)] + [cells[report.state(language.locale, item)]
                               for language in report.languages]
         for item in report.items if item.kind == kind
     ]

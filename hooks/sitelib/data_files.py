@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Callable, TypeVar
 
@@ -22,9 +23,9 @@ _cache: dict[tuple, tuple[tuple[int, int], object]] = {}
 
 # What `read(path, *args)` returns, read again only when the file's time or size changes.
 def read_cached(read: Callable[..., T], path: Path, *args) -> T:
-    key = (Path(path).resolve(), read, args)
+    key = (str(path), read, args)
     try:
-        stat = Path(path).stat()
+        stat = os.stat(path)
         version = (stat.st_mtime_ns, stat.st_size)
     except OSError:
         return read(path, *args)  # the reader names the missing file

@@ -26,6 +26,10 @@ GLOSSARY_YML = ROOT / "data" / "glossary.yml"
 # A variant is a few words typed into a search box, not a text.
 MAX_VARIANT_LENGTH = 60
 
+# The pairs of every language, by the files they come from, with the files' versions: a build
+# reads the files once, and `mkdocs serve` again when one changes.
+_pairs: dict[tuple[Path, Path], tuple[tuple, dict[str, list]]] = {}
+
 
 # A PluginError, so that mkdocs stops the build with this one line and no traceback.
 class SearchDataError(PluginError):
@@ -41,19 +45,12 @@ def language_synonyms(
     locale: str, *, synonyms_path: Path = SYNONYMS_YML, glossary_path: Path = GLOSSARY_YML,
     languages: list[str] | None = None,
 ) -> list[list[str]]:
-    glossary = glossary_words(glossary_path)
     if languages is None:
         languages = load_site_languages().locales
-    pairs: dict[str, list[str]] = {}
-    for term in glossary.values():
-        for variant in term.get(locale, {}).get("avoid", []):
-            _add_pair(pairs, variant, term[locale]["use"], None)
-    for where, language, use, variants in search_entries(synonyms_path, glossary, languages):
-        if language != locale:
-            continue
-        for variant in variants:
-            _add_pair(pairs, variant, use, where)
-    return list(pairs.values())
+    key = (_version(synonyms_path), _version(glossary_path), tuple(languages))
+    if _pairs.get((synonyms_path, glossary_path)) is None or _pairs[synonyms_path, glossary_path][0] != key:
+        _pairs[synonyms_path, glossary_path] = (key, _all_pairs(synonyms_path, glossary_path, languages))
+    return _pairs[synonyms_path, glossary_path][1].get(locale, [])
 
 
 # The glossary's words per term: {term: {language: {"use": word, "avoid": [variants]}}}.
@@ -102,6 +99,29 @@ def search_entries(path: Path, glossary: dict[str, dict], languages: list[str]):
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
+
+# Every language's pairs, from one reading of both files.
+def _all_pairs(synonyms_path: Path, glossary_path: Path, languages: list[str]) -> dict[str, list]:
+    glossary = glossary_words(glossary_path)
+    pairs: dict[str, dict[str, list[str]]] = {locale: {} for locale in languages}
+    for term in glossary.values():
+        for locale, block in term.items():
+            for variant in block.get("avoid", []) if locale in pairs else []:
+                _add_pair(pairs[locale], variant, block["use"], None)
+    for where, language, use, variants in search_entries(synonyms_path, glossary, languages):
+        for variant in variants:
+            _add_pair(pairs[language], variant, use, where)
+    return {locale: list(found.values()) for locale, found in pairs.items()}
+
+
+# A file's modification time and size, or None where it is missing: when to read it again.
+def _version(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
+
 
 # The preferred word and variants of one language block: a list (glossary term) or {use, variants}.
 def _language_block(block: object, language: str, where: str, glossary_term: dict) -> tuple[str, list[str]]:
