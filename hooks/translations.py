@@ -97,8 +97,13 @@ def _with_notice(markdown: str, *, page: Page, config: MkDocsConfig, report: Rep
     body = "\n\n".join(untranslated + outdated).replace("\n", "\n    ")
     notice = f'!!! warning {kind} "{title}"\n\n    {body}\n\n'
     if _shown_in_english(page, locale):
-        markdown = f'<div lang="{languages.default}" markdown>\n\n{markdown.strip()}\n\n</div>\n'
-    return notice + markdown
+        return notice + f'<div lang="{languages.default}" markdown>\n\n{markdown.strip()}\n\n</div>\n'
+    # A translated page keeps its title first: the notice goes under it, in the title's section.
+    lines = markdown.split("\n")
+    title = next((number for number, line in enumerate(lines) if line.startswith("# ")), None)
+    if title is None:
+        return notice + markdown
+    return "\n".join(lines[: title + 1]) + "\n\n" + notice + "\n".join(lines[title + 1:])
 
 
 # A message as Markdown text: plain text, whatever characters it holds.
