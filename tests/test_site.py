@@ -59,7 +59,9 @@ def test_guide_has_every_section_with_shared_anchor(page, language):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_guide_credits_the_author(page, language):
     article = page(lang_prefix(language)).select_one("article")
-    credit = article.select_one("h1").find_next("p")
+    # The first paragraph under the title, past a notice about the translation's state.
+    credit = next(paragraph for paragraph in article.select_one("h1").find_all_next("p")
+                  if paragraph.find_parent(class_="admonition") is None)
     assert "Michael Perez" in credit.get_text()
 
 
