@@ -27,6 +27,7 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from sitelib.build_state import once_per_build
 from sitelib.data_files import read_cached
 from sitelib.languages import SiteLanguages, site_languages
 from sitelib.search_languages import index_config
@@ -128,7 +129,9 @@ def _language_index(entries: list[dict], *, folder: str, others: list[str], conf
 
 # A language's index configuration: Material's defaults for it, then the site's settings.
 def _index_config(config: MkDocsConfig, locale: str, fields: dict) -> dict:
-    template = config.theme.get_env().get_template("partials/language.html")
+    # The theme's template environment is the same for every language: made once per build.
+    env = once_per_build(config, "search_theme_env", config.theme.get_env)
+    template = env.get_template("partials/language.html")
     translate = template.make_module({"config": {"theme": {"language": locale}}}).t
     defaults = {
         "lang": [translate("search.config.lang")],
