@@ -34,6 +34,7 @@ from sitelib.faq_data import FaqDataError, load_faq
 from sitelib.languages import site_languages
 from sitelib.markdown_text import escape_markup
 from sitelib.messages import check_messages
+from sitelib.safe_files import decode_utf8
 from sitelib.text_scan import quote
 
 # -----------------------------------------------------------------------------
@@ -294,12 +295,7 @@ def _read(path: Path, name: str, *, limit: int = MAX_DATA_BYTES) -> str:
     data = path.read_bytes()
     if len(data) > limit:
         raise PluginError(f"{name}: {len(data):,} bytes is over the limit of {limit:,} bytes")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise PluginError(f"{name}:{line}: not valid UTF-8 (byte 0x{data[error.start]:02x}); "
-                          "save the file as UTF-8") from None
+    text = decode_utf8(data, name).removeprefix("\ufeff")
     return re.sub(r"\r\n?", "\n", text)
 
 

@@ -10,6 +10,7 @@ from mkdocs.exceptions import PluginError
 
 from sitelib.data_files import read_cached
 from sitelib.languages import ROOT
+from sitelib.safe_files import decode_utf8
 from sitelib.text_scan import quote
 
 # -----------------------------------------------------------------------------
@@ -63,12 +64,7 @@ def _load(path: Path) -> dict[str, dict[str, str]]:
         raw = path.read_bytes()
     except OSError as error:
         raise MessagesError(f"{MESSAGES_NAME}: cannot be read ({error.strerror})") from None
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise MessagesError(f"{MESSAGES_NAME}:{line}: not valid UTF-8; save the file as UTF-8") \
-            from None
+    text = decode_utf8(raw, MESSAGES_NAME).removeprefix("\ufeff")
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:

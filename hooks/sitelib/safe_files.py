@@ -56,16 +56,21 @@ def read_text_file(path: Path, name: str) -> TextFile:
         raise FileError(f"{name}: no such file") from None
     except OSError as error:
         raise FileError(f"{name}: cannot be read ({error.strerror})") from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise FileError(f"{name}:{line}: not valid UTF-8 (byte 0x{data[error.start]:02x}); "
-                        "save the file as UTF-8") from None
+    text = decode_utf8(data, name)
     bom = text.startswith(BOM)
     text = text[1:] if bom else text
     newline = "\r\n" if "\r\n" in text else "\n"
     return TextFile(text=text.replace("\r\n", "\n"), bom=bom, newline=newline)
+
+
+# Bytes as UTF-8 text, or one clear line naming the file and the line of the first bad byte.
+def decode_utf8(data: bytes, name: str) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise FileError(f"{name}:{line}: not valid UTF-8 (byte 0x{data[error.start]:02x}); "
+                        "save the file as UTF-8") from None
 
 
 # The text of a file as UTF-8 (without a byte-order mark), or one clear line naming it.
