@@ -28,11 +28,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from sitelib.add_language import MATERIAL_LANGUAGES  # noqa: E402
 from sitelib.languages import load_site_languages  # noqa: E402
 from support.browser import launch_chromium  # noqa: E402
 from support.first_view import record_first_view  # noqa: E402
-from support.projects import build_site, copy_sources, listed_hooks, without_hooks  # noqa: E402
+from support.projects import (  # noqa: E402
+    build_site, copy_sources, listed_hooks, unused_locales, without_hooks,
+)
 from support.server import SiteServer  # noqa: E402
 
 # -----------------------------------------------------------------------------
@@ -86,8 +87,7 @@ def _grown_project(target: Path, count: int) -> Path:
     project = copy_sources(target, names=("mkdocs.yml", "docs", "data", "hooks", "overrides",
                                           "scripts/i18n.py", ".github/CODEOWNERS"))
     existing = load_site_languages(project / "mkdocs.yml").locales
-    candidates = sorted(path.stem for path in MATERIAL_LANGUAGES.glob("*.html")
-                        if re.fullmatch(r"[a-z]{2}", path.stem) and path.stem not in existing)
+    candidates = unused_locales(existing)
     needed = count - len(existing)
     if needed < 0 or needed > len(candidates):
         raise SystemExit(f"cannot grow {len(existing)} languages to {count}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
@@ -16,7 +15,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from sitelib.languages import load_site_languages  # noqa: E402
 from sitelib.translation_status import FAQ_FILE, TRANSLATED, translation_report  # noqa: E402
 from support.browser import launch_chromium  # noqa: E402
-from support.projects import build_site, copy_sources  # noqa: E402,F401 - build_site for the tests
+from support.projects import build_site, copy_sources, unused_locales  # noqa: E402,F401 - build_site for the tests
 from support.server import SiteServer  # noqa: E402
 
 # A project site on GitHub Pages lives under /<repo>/: the tests serve it the same way.
@@ -37,10 +36,7 @@ def state(language: str, item: str) -> str:
 
 def unused_locale() -> str:
     """A language code Material for MkDocs has texts for and the site does not have yet."""
-    from sitelib.add_language import MATERIAL_LANGUAGES
-
-    return next(path.stem for path in sorted(MATERIAL_LANGUAGES.glob("*.html"))
-                if re.fullmatch(r"[a-z]{2}", path.stem) and path.stem not in LANGUAGES)
+    return unused_locales(LANGUAGES)[0]
 
 
 def lang_prefix(language: str) -> str:

@@ -9,7 +9,6 @@ These run the whole suite three more times (minutes each): `-m "not contributor_
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -17,8 +16,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import DEFAULT_LANGUAGE, LANGUAGES, ROOT, build_site, lang_prefix
-from sitelib.add_language import MATERIAL_LANGUAGES
+from conftest import DEFAULT_LANGUAGE, LANGUAGES, ROOT, build_site, lang_prefix, unused_locale
 from support.i18n_project import run_i18n
 
 pytestmark = pytest.mark.contributor_pr
@@ -111,12 +109,6 @@ def test_a_translation_fix_keeps_the_checks_green(tmp_path):
     assert run_i18n(repository, "check", language).returncode == 0
     result = run_test_command(repository)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
-
-
-# A language code Material has texts for and the site does not have yet.
-def unused_locale() -> str:
-    return next(path.stem for path in sorted(MATERIAL_LANGUAGES.glob("*.html"))
-                if re.fullmatch(r"[a-z]{2}", path.stem) and path.stem not in LANGUAGES)
 
 
 # Run git in a repository, failing loudly.

@@ -7,6 +7,7 @@ project with that line removed, so stock means "without these features", whateve
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -63,6 +64,15 @@ def without_hooks(config: Path, hooks: list[str] | tuple[str, ...]) -> None:
                        if lines[number].startswith("hooks:"))
         lines[key_line] = "hooks: []\n"
     config.write_text("".join(lines), encoding="utf-8")
+
+
+# The two-letter language codes Material for MkDocs has texts for, without the ones given, sorted:
+# the languages `new-language` can add.
+def unused_locales(existing: list[str]) -> list[str]:
+    from sitelib.add_language import MATERIAL_LANGUAGES
+
+    return sorted(path.stem for path in MATERIAL_LANGUAGES.glob("*.html")
+                  if re.fullmatch(r"[a-z]{2}", path.stem) and path.stem not in existing)
 
 
 # Run a mkdocs build of `project` into `site_dir` for `site_url`, strict unless asked otherwise.
