@@ -159,13 +159,14 @@ def test_serve_rebuilds_when_the_faq_data_changes(project_copy):
         cwd=project_copy, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     try:
-        url = f"http://127.0.0.1:{port}/guide/da/faq/"
-        assert "Opdateret svar" not in _wait_for(url, lambda body: "cancellation-fee" in body)
+        language = TRANSLATED_LANGUAGES[0]
         faq = project_copy / "data" / "faq.yml"
         data = yaml.safe_load(faq.read_text(encoding="utf-8"))
-        data[0]["da"]["answer"] = "Opdateret svar fra data-filen."
+        url = f"http://127.0.0.1:{port}/guide/{language}/faq/"
+        assert "An answer updated" not in _wait_for(url, lambda body: data[0]["id"] in body)
+        data[0][language] = {"question": "Q?", "answer": "An answer updated in the data file."}
         faq.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        _wait_for(url, lambda body: "Opdateret svar fra data-filen." in body)
+        _wait_for(url, lambda body: "An answer updated in the data file." in body)
     finally:
         server.terminate()
         server.wait(timeout=20)

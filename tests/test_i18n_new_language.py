@@ -39,8 +39,8 @@ def test_mkdocs_yml_gains_the_language_and_keeps_everything_else(german):
     assert len(changes) == 1 and changes[0][0] == "insert", changes  # comments, order, layout kept
     added = new_lines[changes[0][3]:changes[0][4]]
     assert [line.strip() for line in added] == [f"- locale: {NEW}", f"name: {NAME}", "build: true"]
-    ko_item = next(line for line in old_lines if line.strip() == "- locale: ko")
-    assert added[0].index("-") == ko_item.index("-")
+    first_item = next(line for line in old_lines if line.strip() == f"- locale: {LANGUAGES[0]}")
+    assert added[0].index("-") == first_item.index("-")
     languages = load_site_languages(project / "mkdocs.yml").languages
     assert [language.locale for language in languages][-1] == NEW
     assert languages[-1].name == NAME

@@ -7,11 +7,11 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import DEFAULT_LANGUAGE, LANGUAGES, ROOT, TRANSLATED_LANGUAGES, build_site, lang_prefix
+from conftest import DEFAULT_LANGUAGE, ROOT, TRANSLATED_LANGUAGES, build_site
 from sitelib.languages import load_site_languages
 from sitelib.translation_status import FAQ_FILE, page_hash, translation_report
 from sitelib.sync_translation import sync_faq_text, sync_page_text
-from support.i18n_project import replace_once, run_i18n, status_lines, with_translation_tools
+from support.i18n_project import run_i18n, status_lines, with_translation_tools
 
 
 
@@ -48,33 +48,32 @@ def page_states(soup: BeautifulSoup) -> dict[tuple[str, str], str]:
     return states
 
 
-def test_status_command_lists_every_page_and_entry_in_every_language():
-    result = run_i18n(ROOT, "status")
+def test_status_command_lists_every_page_and_entry_in_every_language(site):
+    result = run_i18n(site.root, "status")
     assert result.returncode == 0, result.stderr
     states = status_lines(result.stdout)
-    assert states == expected_states(ROOT)
-    english_pages = {path.relative_to(ROOT / "docs" / DEFAULT_LANGUAGE).as_posix()
-                     for path in (ROOT / "docs" / DEFAULT_LANGUAGE).rglob("*.md")}
-    entries = {f"{FAQ_FILE}#{entry['id']}" for entry in yaml.safe_load((ROOT / FAQ_FILE).read_text())}
+    assert states == expected_states(site.root)
+    english = site.root / "docs" / site.default
+    english_pages = {path.relative_to(english).as_posix() for path in english.rglob("*.md")}
+    entries = {f"{FAQ_FILE}#{entry['id']}"
+               for entry in yaml.safe_load((site.root / FAQ_FILE).read_text(encoding="utf-8"))}
     assert {item for _, item in states} == english_pages | entries
-    assert {locale for locale, _ in states} == set(TRANSLATED_LANGUAGES)
+    assert {locale for locale, _ in states} == set(site.translated)
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_status_page_shows_the_state_of_everything(page, language):
-    soup = page(lang_prefix(language) + "status/")
-    assert page_states(soup) == expected_states(ROOT)
+def test_status_page_shows_the_state_of_everything(site, language):
+    soup = site.page(site.folder(language) + "status/")
+    assert page_states(soup) == expected_states(site.root)
     summary = soup.select_one("#summary").find_next("table")
-    report = report_for(ROOT)
+    report = report_for(site.root)
     for row, translated in zip(summary.select("tbody tr"), report.languages):
         counts = [int(cell.get_text()) for cell in row.select("td")[1:]]
         assert counts == [report.count(translated.locale, state)
                           for state in ("translated", "outdated", "missing")]
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_status_page_is_in_the_navigation_after_the_faq(page, language):
-    soup = page(lang_prefix(language))
+def test_status_page_is_in_the_navigation_after_the_faq(site, language):
+    soup = site.page(site.folder(language))
     links = [link["href"] for link in soup.select(".md-nav--primary > .md-nav__list > .md-nav__item > a")]
     assert links[-2:] == ["faq/", "status/"], links
 
@@ -227,3 +226,19 @@ def test_sync_of_a_missing_translation_names_the_file(project_copy):
     assert result.stderr.strip() == (
         f"error: docs/{language}/faq.md: no such file; translate the English page into it first"
     )
+
+
+def test_an_outdated_page_links_to_its_english_text_and_diff_shows_the_change(site, translation):
+    language = translation
+    for item in site.report.items:
+        if item.kind != "page" or site.state_of(language, item.name) != "outdated":
+            continue
+        path = site.folder(language) + ("" if item.key == "index.md" else item.key[:-3] + "/")
+        notice = site.page(path).select_one("article .admonition.outdated")
+        assert notice is not None, path
+        english = site.url + ("" if item.key == "index.md" else item.key[:-3] + "/")
+        assert english in [link["href"].split("#")[0] for link in notice.select("a")], path
+        changes = run_i18n(site.root, "diff", language, item.key)
+        assert changes.returncode == 0, changes.stderr
+        assert any(line.startswith("+") and not line.startswith("+++")
+                   for line in changes.stdout.splitlines()), (path, changes.stdout)

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LANGUAGES, lang_prefix
 from support.reader_quality import built_pages
 from support.first_view import FIRST_VIEW_BUDGET, record_first_view
 
@@ -25,15 +24,22 @@ THEME_VNU_ERRORS = {
 }
 
 
-@pytest.fixture(scope="module")
-def first_views(browser, site_dir, site_url):
-    """One fresh first view of every page and of the 404 page in every language."""
-    paths = built_pages(site_dir) + [lang_prefix(language) + "no-such-page/" for language in LANGUAGES]
-    return {path: record_first_view(browser, site_url + path) for path in paths}
+@pytest.fixture(scope="session")
+def _first_views():
+    return {}
 
 
-def test_no_page_requests_anything_from_another_site(first_views):
-    assert len(first_views) >= 3 * len(LANGUAGES)
+@pytest.fixture
+def first_views(browser, site, _first_views):
+    """One fresh first view of every page and of the 404 page in every language, once per state."""
+    if site.state not in _first_views:
+        paths = built_pages(site.dir) + [site.folder(language) + "no-such-page/" for language in site.locales]
+        _first_views[site.state] = {path: record_first_view(browser, site.url + path) for path in paths}
+    return _first_views[site.state]
+
+
+def test_no_page_requests_anything_from_another_site(site, first_views):
+    assert len(first_views) >= 3 * len(site.locales)
     for path, view in first_views.items():
         assert view.requests, path
         assert view.foreign_requests() == [], path
@@ -78,9 +84,9 @@ def vnu_errors(files: list[str]) -> list[tuple[str, str]]:
     ]
 
 
-def test_nu_html_checker_finds_no_error_but_the_theme_ones(site_dir):
-    files = sorted(str(file) for file in site_dir.rglob("*.html"))
-    assert len(files) > 2 * len(LANGUAGES)
+def test_nu_html_checker_finds_no_error_but_the_theme_ones(site):
+    files = sorted(str(file) for file in site.dir.rglob("*.html"))
+    assert len(files) > 2 * len(site.locales)
     errors = [f"{where}: {text}" for where, text in vnu_errors(files) if text not in THEME_VNU_ERRORS]
     assert errors == []
 

@@ -1,4 +1,4 @@
-"""Search quality on the query set, typed into Chromium; and search of a newly added language."""
+"""Search quality on the query sets, typed into Chromium; and search of a newly added language."""
 
 from __future__ import annotations
 
@@ -8,38 +8,44 @@ from urllib.parse import urljoin
 
 import pytest
 
-from conftest import BASE_PATH, DEFAULT_LANGUAGE, LANGUAGES, build_site, lang_prefix, unused_locale
+from conftest import BASE_PATH, DEFAULT_LANGUAGE, LANGUAGES, build_site, unused_locale
 from support.i18n_project import run_i18n, with_translation_tools
-from support.search_eval import QUERY_SETS, QuerySetError, classify, load_queries, score_language, search
+from support.search_eval import (
+    QUERY_FILES, QUERY_SETS, QuerySetError, classify, load_queries, score_language, search,
+)
 from support.server import SiteServer
 
-# The targets the benchmark reports against (README, "Search"), and the least queries per set.
+# The targets the benchmark reports against (bench/README.md), and the least queries per set.
 RECALL_TARGET = {"everyday": 0.95, "harder": 0.9}
 LEAST_QUERIES = {"everyday": 15, "harder": 12}
-# The languages the query set covers (a language added later may have no queries yet).
-QUERY_LANGUAGES = list(load_queries(LANGUAGES))
 
 
-def test_the_query_set_covers_the_default_language_and_only_configured_ones():
-    assert DEFAULT_LANGUAGE in QUERY_LANGUAGES and set(QUERY_LANGUAGES) <= set(LANGUAGES)
+# The languages a query file covers (a language added later may have no queries yet).
+def query_languages(name: str) -> list[str]:
+    return list(load_queries(LANGUAGES, QUERY_FILES[name]))
 
 
-@pytest.mark.parametrize("query_set", QUERY_SETS)
-@pytest.mark.parametrize("language", QUERY_LANGUAGES)
-def test_the_query_set_finds_the_right_section_in_the_top_three(browser, site_url, language, query_set):
-    queries = [query for query in load_queries(LANGUAGES)[language] if query.set == query_set]
-    assert len(queries) >= LEAST_QUERIES[query_set]
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    try:
-        tab = context.new_page()
-        tab.goto(urljoin(site_url, lang_prefix(language)))
-        score = score_language(
-            tab, language, queries, site_url=site_url, languages=LANGUAGES, default=DEFAULT_LANGUAGE
-        )
-    finally:
-        context.close()
-    assert score.foreign == 0
-    assert score.recall >= RECALL_TARGET[query_set], score.misses
+def test_each_query_file_covers_the_default_language_and_only_configured_ones(site):
+    for name, path in QUERY_FILES.items():
+        covered = set(load_queries(site.locales, path))
+        assert site.default in covered and covered <= set(site.locales), name
+
+
+@pytest.mark.parametrize("query_file, query_language",
+                         [(name, language) for name in QUERY_FILES for language in query_languages(name)])
+def test_each_query_set_finds_the_right_section_in_the_top_three(search_tab, site, query_file,
+                                                                  query_language):
+    queries = load_queries(site.locales, QUERY_FILES[query_file])[query_language]
+    tab = search_tab(site, query_language)
+    scores = {}
+    for query_set in QUERY_SETS:
+        chosen = [query for query in queries if query.set == query_set]
+        assert len(chosen) >= LEAST_QUERIES[query_set], (query_file, query_set)
+        scores[query_set] = score_language(tab, query_language, chosen, site_url=site.url,
+                                           languages=site.locales, default=site.default)
+    for query_set, score in scores.items():
+        assert score.foreign == 0, (query_set, score.foreign)
+        assert score.recall >= RECALL_TARGET[query_set], (query_set, score.recall, score.misses)
 
 
 # The search language Material for MkDocs gives a locale (Afrikaans is searched as Dutch).

@@ -11,11 +11,12 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import BASE_PATH, DEFAULT_LANGUAGE, LANGUAGES, build_site, lang_prefix
+from conftest import BASE_PATH, DEFAULT_LANGUAGE, LANGUAGES, build_site
 from support.search_eval import RESULT_LINKS, classify, search
+from support.search_words import index_of
 from sitelib.search_languages import LANGUAGE_SETTINGS, PROSE_SEPARATOR
 from sitelib.search_synonyms import (
-    GLOSSARY_YML, SYNONYMS_YML, SearchDataError, glossary_words, language_synonyms, search_entries,
+    SYNONYMS_YML, SearchDataError, glossary_words, language_synonyms, search_entries,
 )
 from support.server import SiteServer
 
@@ -23,23 +24,20 @@ HANGUL = "[\uac00-\ud7a3]"
 LATIN_WORD = re.compile(r"[a-zà-ÿ]+")
 # Pairs of each source tried per language in the browser.
 PAIRS_PER_SOURCE = 3
-
-
-def index_of(site_dir, language):
-    return json.loads((site_dir / lang_prefix(language) / "search/search_index.json").read_text("utf-8"))
+SOURCES = ("glossary", "search data")
 
 
 def plain(html):
     return BeautifulSoup(html, "lxml").get_text(" ").lower()
 
 
-def sections(site_dir, language):
+def sections(site, language):
     """{location: the section's title and text, lower case}."""
-    return {doc["location"]: plain(doc["title"] + " " + doc["text"]) for doc in index_of(site_dir, language)["docs"]}
+    return {doc["location"]: plain(doc["title"] + " " + doc["text"]) for doc in index_of(site, language)["docs"]}
 
 
-def index_words(site_dir, language):
-    text = " ".join(sections(site_dir, language).values())
+def index_words(site, language):
+    text = " ".join(sections(site, language).values())
     return {word for word in re.split(PROSE_SEPARATOR, text) if word}
 
 
@@ -49,8 +47,8 @@ def contains(text, phrase):
     return bool(re.search(r"\w*\s*".join(words), text)) or phrase.lower().replace(" ", "") in text.replace(" ", "")
 
 
-def results(tab, site_url, query):
-    return [classify(href, site_url, LANGUAGES, DEFAULT_LANGUAGE) for href, _ in search(tab, query)]
+def results(tab, site, query):
+    return [classify(href, site.url, site.locales, site.default) for href, _ in search(tab, query)]
 
 
 def marks(tab):
@@ -59,14 +57,14 @@ def marks(tab):
     )]
 
 
-def open_language(tab, site_url, language):
+def open_language(tab, site, language):
     tab.set_viewport_size({"width": 1280, "height": 900})
-    tab.goto(urljoin(site_url, lang_prefix(language)))
+    tab.goto(urljoin(site.url, site.folder(language)))
 
 
-def searchable_pairs(site_dir, language, pairs):
+def searchable_pairs(site, language, pairs):
     """Pairs whose preferred words the language's sections say and whose variant none says."""
-    texts = sections(site_dir, language).values()
+    texts = sections(site, language).values()
     chosen = []
     for variant, use in pairs:
         if any(contains(text, variant) for text in texts):
@@ -81,49 +79,55 @@ def glossary_pairs(language):
             for block in [term.get(language)] if block for variant in block.get("avoid", [])]
 
 
-def data_pairs(language):
+def data_pairs(language, languages):
     return [(variant, use) for _, entry_language, use, variants in
-            search_entries(SYNONYMS_YML, glossary_words(), LANGUAGES) if entry_language == language
+            search_entries(SYNONYMS_YML, glossary_words(), languages) if entry_language == language
             for variant in variants]
 
 
-def typo_words(site_dir, language, least):
+def pairs_of(site, language, source):
+    return glossary_pairs(language) if source == "glossary" else data_pairs(language, site.locales)
+
+
+def typo_words(site, language, least):
     """Latin-script words of the language's section titles, of `least` letters or more."""
-    titles = " ".join(doc["title"].lower() for doc in index_of(site_dir, language)["docs"])
+    titles = " ".join(doc["title"].lower() for doc in index_of(site, language)["docs"])
     return sorted({word for word in LATIN_WORD.findall(titles) if len(word) >= least}, key=titles.index)
+
+
+# Whether a language's search corrects typos (and in Latin script: Korean words are not).
+def corrects_typos(language) -> bool:
+    return bool(LANGUAGE_SETTINGS.get(language, {}).get("analysis", {}).get("typos")) and language != "ko"
 
 
 # --- Synonyms and variants ----------------------------------------------------------------------
 
 
-# Each language with variants in each source (a language added later may have none yet).
-WITH_VARIANTS = [(language, source) for language in LANGUAGES for source in ("glossary", "search data")
-                 if (glossary_pairs if source == "glossary" else data_pairs)(language)]
+def test_the_default_language_has_variants_in_both_sources(site):
+    for source in SOURCES:
+        assert pairs_of(site, site.default, source), source
 
 
-def test_the_default_language_has_variants_in_both_sources():
-    assert {(DEFAULT_LANGUAGE, "glossary"), (DEFAULT_LANGUAGE, "search data")} <= set(WITH_VARIANTS)
-
-
-@pytest.mark.parametrize("language, source", WITH_VARIANTS)
-def test_a_variant_finds_sections_saying_the_preferred_word(browser_page, site_dir, site_url, language, source):
-    pairs = glossary_pairs(language) if source == "glossary" else data_pairs(language)
-    chosen = searchable_pairs(site_dir, language, pairs)
+@pytest.mark.parametrize("source", SOURCES)
+def test_a_variant_finds_sections_saying_the_preferred_word(search_tab, site, language, source):
+    pairs = pairs_of(site, language, source)
+    if not pairs:
+        return  # the language has no variants in this source yet (a language just added)
+    chosen = searchable_pairs(site, language, pairs)
     assert chosen, f"no {source} variant of {language} to try"
-    texts = sections(site_dir, language)
-    open_language(browser_page, site_url, language)
+    texts = sections(site, language)
+    tab = search_tab(site, language)
     for variant, use in chosen:
-        found = results(browser_page, site_url, variant)
+        found = results(tab, site, variant)
         assert found, variant
         assert {found_language for found_language, _ in found} == {language}
         assert contains(texts[found[0][1]], use), (variant, use, found[0])
 
 
-def test_each_glossary_variant_stands_for_the_preferred_word(site_dir):
-    for language in LANGUAGES:
-        pairs = index_of(site_dir, language)["config"].get("analysis", {}).get("synonyms", [])
-        for variant, use in glossary_pairs(language):
-            assert [variant, use] in pairs, (language, variant)
+def test_each_glossary_variant_stands_for_the_preferred_word(site, language):
+    pairs = index_of(site, language)["config"].get("analysis", {}).get("synonyms", [])
+    for variant, use in glossary_pairs(language):
+        assert [variant, use] in pairs, (language, variant)
 
 
 def test_search_follows_the_glossary_when_a_preferred_word_changes(project_copy, tmp_path):
@@ -142,16 +146,18 @@ def test_search_follows_the_glossary_when_a_preferred_word_changes(project_copy,
     site = tmp_path / "site"
     build = build_site(project_copy, site, "http://127.0.0.1:8000/spectrum-retention-guide/")
     assert build.returncode == 0, build.stdout + build.stderr
-    pairs = index_of(site, language)["config"]["analysis"]["synonyms"]
+    index = site / ("" if language == DEFAULT_LANGUAGE else language) / "search/search_index.json"
+    pairs = json.loads(index.read_text("utf-8"))["config"]["analysis"]["synonyms"]
     assert [old, new] in pairs
     for variant in entry[language]:
         if variant.casefold() != new.casefold():
             assert [variant, new] in pairs, variant
 
 
-def test_a_variant_the_text_also_says_finds_those_sections_too(project_copy, tmp_path, site_dir, browser):
+def test_a_variant_the_text_also_says_finds_those_sections_too(project_copy, tmp_path,
+                                                               contributors_site, browser):
     language = DEFAULT_LANGUAGE
-    texts = sections(site_dir, language)
+    texts = sections(contributors_site, language)  # the sections of the copy, as built already
     known = {variant.casefold() for variant, _ in language_synonyms(language)}
     # Words of six letters or more that only one section says: one becomes a variant of another.
     owners = {}
@@ -175,8 +181,9 @@ def test_a_variant_the_text_also_says_finds_those_sections_too(project_copy, tmp
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         try:
             tab = context.new_page()
-            tab.goto(urljoin(server.url, lang_prefix(language)))
-            found = {location for _, location in results(tab, server.url, variant)}
+            tab.goto(server.url)
+            found = {classify(href, server.url, LANGUAGES, DEFAULT_LANGUAGE)[1]
+                     for href, _ in search(tab, variant)}
         finally:
             context.close()
     finally:
@@ -229,23 +236,22 @@ def test_a_term_added_to_the_glossary_takes_its_preferred_word_from_there(tmp_pa
     assert pairs == [["v", "u"], ["b", "u"], ["a", "u"]]
 
 
-def test_the_data_files_of_the_repository_are_valid():
-    for language in LANGUAGES:
-        language_synonyms(language, synonyms_path=SYNONYMS_YML, glossary_path=GLOSSARY_YML)
+def test_the_data_files_of_the_repository_are_valid(site):
+    for language in site.locales:
+        language_synonyms(language, synonyms_path=site.root / "data/search_synonyms.yml",
+                          glossary_path=site.root / "data/glossary.yml", languages=site.locales)
 
 
 # --- Typos ---------------------------------------------------------------------------------------
 
 
-TYPO_LANGUAGES = [language for language in LANGUAGES if LANGUAGE_SETTINGS.get(language, {}).get("analysis", {}).get("typos")]
-
-
 @pytest.mark.parametrize("edit", ["swap", "drop", "change"])
-@pytest.mark.parametrize("language", [language for language in TYPO_LANGUAGES if language != "ko"])
-def test_a_word_with_one_typo_finds_the_word(browser_page, site_dir, site_url, language, edit):
+def test_a_word_with_one_typo_finds_the_word(search_tab, site, language, edit):
+    if not corrects_typos(language):
+        return  # searched as Material does: no typo matching
     least = LANGUAGE_SETTINGS[language]["analysis"]["typos"]
-    words = index_words(site_dir, language)
-    for word in typo_words(site_dir, language, least + 2):
+    words = index_words(site, language)
+    for word in typo_words(site, language, least + 2):
         middle = len(word) // 2
         typo = {
             "swap": word[:middle] + word[middle + 1] + word[middle] + word[middle + 2:],
@@ -256,65 +262,62 @@ def test_a_word_with_one_typo_finds_the_word(browser_page, site_dir, site_url, l
             break
     else:
         pytest.fail(f"no {language} title word to misspell")
-    open_language(browser_page, site_url, language)
-    assert search(browser_page, typo), typo
-    assert any(mark.startswith(word[:middle]) for mark in marks(browser_page)), (typo, marks(browser_page))
+    tab = search_tab(site, language)
+    assert search(tab, typo), typo
+    assert any(mark.startswith(word[:middle]) for mark in marks(tab)), (typo, marks(tab))
 
 
-@pytest.mark.parametrize("language", [language for language in TYPO_LANGUAGES if language != "ko"])
-def test_a_word_typed_right_finds_only_itself(browser_page, site_dir, site_url, language):
+def test_a_word_typed_right_finds_only_itself(search_tab, site, language):
+    if not corrects_typos(language):
+        return  # searched as Material does: no typo matching
     least = LANGUAGE_SETTINGS[language]["analysis"]["typos"]
-    words = index_words(site_dir, language)
+    words = index_words(site, language)
     # A word with a neighbour one letter away in the index (which a typo match would bring in).
-    word = next((word for word in typo_words(site_dir, language, least) if any(
+    word = next((word for word in typo_words(site, language, least) if any(
         other != word and len(other) == len(word) and sum(a != b for a, b in zip(word, other)) == 1
         and not other.startswith(word[:-1]) for other in words
-    )), None) or typo_words(site_dir, language, least)[0]
-    open_language(browser_page, site_url, language)
-    assert search(browser_page, word)
-    for result_marks in browser_page.eval_on_selector_all(
+    )), None) or typo_words(site, language, least)[0]
+    tab = search_tab(site, language)
+    assert search(tab, word)
+    for result_marks in tab.eval_on_selector_all(
         RESULT_LINKS, "links => links.filter(a => +a.querySelector('article').dataset.mdScore > 0)"
         ".map(a => [...a.querySelectorAll('mark')].map(m => m.textContent.toLowerCase()))",
     ):
         assert any(mark.startswith(word[:len(word) - 2]) for mark in result_marks), (word, result_marks)
 
 
-@pytest.mark.parametrize("language", [language for language in TYPO_LANGUAGES if language != "ko"])
-def test_a_short_word_is_not_matched_to_its_neighbours(browser_page, site_dir, site_url, language):
+def test_a_short_word_is_not_matched_to_its_neighbours(search_tab, site, language):
+    if not corrects_typos(language):
+        return  # searched as Material does: no typo matching
     least = LANGUAGE_SETTINGS[language]["analysis"]["typos"]
-    words = index_words(site_dir, language)
+    words = index_words(site, language)
     short = sorted(word for word in words if LATIN_WORD.fullmatch(word) and len(word) == least - 1)
     typo = next((word[:-1] + letter for word in short for letter in "qxz"
                  if not any(indexed.startswith(word[:-1] + letter) for indexed in words)), None)
     assert typo, language
-    open_language(browser_page, site_url, language)
-    assert search(browser_page, typo) == [], typo
+    assert search(search_tab(site, language), typo) == [], typo
 
 
 # --- Korean spacing -------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def korean(site_dir):
-    if "ko" not in LANGUAGES:
-        pytest.skip("the site has no Korean pages")
-    return sections(site_dir, "ko")
-
-
-def test_a_korean_title_typed_without_its_space_finds_its_section(browser_page, site_url, korean, site_dir):
-    docs = index_of(site_dir, "ko")["docs"]
-    for doc in docs:
+def test_a_korean_title_typed_without_its_space_finds_its_section(search_tab, site):
+    if "ko" not in site.locales:
+        return  # the state has no Korean pages
+    for doc in index_of(site, "ko")["docs"]:
         words = re.findall(f"{HANGUL}{{2,}}", doc["title"])
         if "#" in doc["location"] and len(words) >= 2:
             break
     else:
         pytest.fail("no Korean section title of two words")
-    open_language(browser_page, site_url, "ko")
-    found = [location for _, location in results(browser_page, site_url, words[0] + words[1])]
+    found = [location for _, location in results(search_tab(site, "ko"), site, words[0] + words[1])]
     assert doc["location"] in found[:3], (words, found)
 
 
-def test_a_korean_compound_typed_with_a_space_finds_the_sections_writing_it_as_one(browser_page, site_url, korean):
+def test_a_korean_compound_typed_with_a_space_finds_the_sections_writing_it_as_one(search_tab, site):
+    if "ko" not in site.locales:
+        return  # the state has no Korean pages
+    korean = sections(site, "ko")
     tokens = {location: set(re.findall(f"{HANGUL}+", text)) for location, text in korean.items()}
     # A compound whose first two syllables also start other words, in sections without it: typed
     # as two words, it must find only the sections that write it as one.
@@ -327,6 +330,5 @@ def test_a_korean_compound_typed_with_a_space_finds_the_sections_writing_it_as_o
     else:
         pytest.fail("no Korean compound to space")
     spaced = f"{compound[:2]} {compound[2:]}"
-    open_language(browser_page, site_url, "ko")
-    found = {location for _, location in results(browser_page, site_url, spaced)}
+    found = {location for _, location in results(search_tab(site, "ko"), site, spaced)}
     assert found and found <= writing, (spaced, found, writing)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import DEFAULT_LANGUAGE, LANGUAGES, ROOT
+from conftest import ROOT
 
 GITHUB = ROOT / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
@@ -173,17 +173,17 @@ def test_issue_forms_are_valid(name):
     assert any(item.get("validations", {}).get("required") for item in form["body"])
 
 
-def test_codeowners_routes_every_language_folder_to_a_placeholder_team():
+def test_codeowners_routes_every_language_folder_to_a_placeholder_team(site):
     rules = {}
-    for line in (GITHUB / "CODEOWNERS").read_text().splitlines():
+    for line in (site.root / ".github" / "CODEOWNERS").read_text().splitlines():
         if line.strip() and not line.startswith("#"):
             pattern, *owners = line.split()
             rules[pattern] = owners
-    contributing = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
-    for language in LANGUAGES:
+    contributing = (site.root / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    for language in site.locales:
         owners = rules[f"/docs/{language}/"]
         assert owners and all(owner.startswith("@OWNER/") for owner in owners)
-        if language != DEFAULT_LANGUAGE:
+        if language != site.default:
             assert f"@OWNER/translators-{language}" in owners
             for data_file in ("/data/faq.yml", "/data/glossary.yml", "/data/messages.yml"):
                 assert f"@OWNER/translators-{language}" in rules[data_file], data_file

@@ -6,6 +6,8 @@ import gzip
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from support.browser import open_settled
+
 # -----------------------------------------------------------------------------
 # Data
 # -----------------------------------------------------------------------------
@@ -54,7 +56,7 @@ def record_first_view(browser, url: str, *, color_scheme: str = "light") -> Firs
         tab.on("request", lambda request: view.requests.append(request.url))
         tab.on("response", lambda response: responses.append(response))
         tab.on("console", lambda message: _keep_error(view, message))
-        tab.goto(url, wait_until="networkidle")
+        open_settled(tab, url)
         for response in responses:
             if urlsplit(response.url).scheme not in ("http", "https"):
                 continue

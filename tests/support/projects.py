@@ -29,11 +29,12 @@ SOURCES = ("mkdocs.yml", "docs", "data", "hooks", "overrides")
 # Functions
 # -----------------------------------------------------------------------------
 
-# A copy of the site's sources (and any other files named) in `project`, which must not exist.
-def copy_sources(project: Path, names: tuple[str, ...] = SOURCES) -> Path:
+# A copy of a project's sources (and any other files named) in `project`, which must not exist.
+def copy_sources(project: Path, names: tuple[str, ...] = SOURCES, *, source: Path = ROOT) -> Path:
     project.mkdir(parents=True)
+    origin = source
     for name in names:
-        source = ROOT / name
+        source = origin / name
         target = project / name
         target.parent.mkdir(parents=True, exist_ok=True)
         if source.is_dir():
