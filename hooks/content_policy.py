@@ -8,6 +8,8 @@ itself is in sitelib/content_policy.py):
 - mkdocs.yml: language codes, names and site names; data/messages.yml: its shape and fields;
 - every page of every language: encoding, size, front matter, and what its Markdown makes;
 - data/faq.yml: every question and answer, as the FAQ page renders them;
+- all of these and the other data files: no invisible character that could make a text
+  display differently from what it says (sitelib/invisible.py);
 - every page's finished content, build hooks' markup included, as a last check.
 """
 
@@ -31,6 +33,7 @@ from sitelib.content_policy import (
     check_size, line_of,
 )
 from sitelib.faq_data import FaqDataError, load_faq
+from sitelib.invisible import invisible_problem
 from sitelib.languages import site_languages
 from sitelib.markdown_text import escape_markup
 from sitelib.messages import check_messages
@@ -46,6 +49,9 @@ from sitelib.text_scan import quote
 @event_priority(-120)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
+    for name in _PLAIN_TEXT_FILES:
+        if (root / name).is_file():
+            _refuse_invisible(_read(root / name, name), name)
     _check_languages(config, root)
     check_messages()  # a MessagesError is a PluginError: one line
     return config
@@ -192,6 +198,7 @@ def _check_sources(config: MkDocsConfig) -> None:
 def _check_page(path: Path, name: str, root: Path, extensions: list, configs: dict,
                 passed: set[str]) -> set[str]:
     text = _read(path, name, limit=MAX_PAGE_BYTES)
+    _refuse_invisible(text, name)
     body, meta = get_data(text)
     _check_front_matter(text, meta, name, root)
     offset = text[: len(text) - len(body)].count("\n") if text.endswith(body) else 0
@@ -250,6 +257,7 @@ def _check_faq(config: MkDocsConfig, path: Path, name: str, extensions: list,
     except FaqDataError as error:
         raise PluginError(str(error)) from None
     source = _read(path, name, limit=MAX_DATA_BYTES)
+    _refuse_invisible(source, name)
     for locale in languages.locales:  # what one language's FAQ page shows, fallbacks included
         shown = sum(len((text := entry.text_for(locale) or entry.texts[languages.default])
                         .question.encode("utf-8")) + len(text.answer.encode("utf-8"))
@@ -272,6 +280,13 @@ def _check_faq(config: MkDocsConfig, path: Path, name: str, extensions: list,
                                  if (found := line_of(after, candidate, entry_line))), entry_line)
                     raise PluginError(f"{name}:{line}: entry {quote(entry.id)} "
                                       f"({locale}.{field}): {problem.message}")
+
+
+# Stop the build on the first refused invisible character of a file's text.
+def _refuse_invisible(text: str, name: str) -> None:
+    problem = invisible_problem(text, name)
+    if problem:
+        raise PluginError(problem)
 
 
 # A problem found by a given text (such as its key in front matter) rather than its own.
@@ -313,6 +328,10 @@ def _docs_name(config: MkDocsConfig, path: str | Path) -> str:
 # -----------------------------------------------------------------------------
 
 _FAQ_FILE = "data/faq.yml"
+
+# Files whose every text reaches readers, checked for invisible characters when the
+# configuration is loaded (pages and data/faq.yml are checked with the rest of their policy).
+_PLAIN_TEXT_FILES = ("mkdocs.yml", "data/messages.yml", "data/glossary.yml", "data/search_synonyms.yml")
 
 # A data file a page may name: a plain path under data/ (it also goes into the page's edit link).
 _DATA_FILE = re.compile(r"data/[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*\.ya?ml")

@@ -7,15 +7,15 @@ under the page (`page.meta.revision_date`, its "source file" facts).
 
 Why a hook and not mkdocs-git-revision-date-localized-plugin: the plugin dates each page's own
 file only, so it cannot say when the English text of a translation changed, and it runs git once
-per page in each language's build; this reads the whole history once per build. Without history
-(a copy that is not a Git repository, or a file never committed) the date is the build's, and a
-shallow clone dates every file by its newest commit: both are said once in the log, as INFO.
+per page in each language's build; this uses the history the build reads once
+(sitelib/history.py). Without history (a copy that is not a Git repository, or a file never
+committed) the date is the build's, and a shallow clone dates every file by its newest commit:
+both are said once in the log, as INFO.
 """
 
 from __future__ import annotations
 
 import logging
-import subprocess
 from datetime import date, datetime, timezone
 from functools import lru_cache
 from html import escape
@@ -28,6 +28,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from sitelib.build_state import once_per_build
+from sitelib.history import build_history
 from sitelib.languages import site_languages
 from sitelib.messages import message
 
@@ -39,7 +40,7 @@ from sitelib.messages import message
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     languages = site_languages(config)
     root = Path(config.config_file_path).resolve().parent
-    dates = once_per_build(config, "file_dates", lambda: _file_dates(root))
+    dates = once_per_build(config, "file_dates", lambda: _file_dates(config))
     source = Path(page.file.abs_src_path).resolve()
     own = [source.relative_to(root.resolve()).as_posix()]
     if page.meta.get("faq_data"):
@@ -62,31 +63,16 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 # Helper functions
 # -----------------------------------------------------------------------------
 
-# The date of the last commit of every file in the repository, from one `git log`.
-def _file_dates(root: Path) -> dict[str, date]:
-    try:
-        result = subprocess.run(
-            ["git", "log", "--format=@%ct", "--name-only", "--no-renames", "--relative", "--", "."],
-            cwd=root, capture_output=True, text=True, encoding="utf-8", errors="replace", timeout=120,
-        )
-        shallow = subprocess.run(["git", "rev-parse", "--is-shallow-repository"], cwd=root,
-                                 capture_output=True, text=True, timeout=30).stdout.strip()
-    except (OSError, subprocess.TimeoutExpired):
-        result = shallow = None
-    if result is None or result.returncode != 0:
+# The date of the last commit of every file in the repository, from the build's history.
+def _file_dates(config: MkDocsConfig) -> dict[str, date]:
+    history = build_history(config)
+    if not history.available:
         _log.info("last_updated: no Git history here; pages are dated by this build")
         return {}
-    if shallow == "true":
+    if history.shallow:
         _log.info("last_updated: shallow clone; pages are dated by its newest commit "
                   "(git fetch --unshallow for real dates)")
-    dates: dict[str, date] = {}
-    when = None
-    for line in result.stdout.splitlines():
-        if line.startswith("@"):
-            when = datetime.fromtimestamp(int(line[1:]), tz=timezone.utc).date()
-        elif line and when is not None:
-            dates.setdefault(line, when)  # newest first: the first date seen is the last change
-    return dates
+    return {path: versions[0].day for path, versions in history.versions.items() if versions}
 
 
 # Today, for a file with no commit yet.

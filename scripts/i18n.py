@@ -1,13 +1,14 @@
 """Translators' commands: what is left to translate, what changed in the English text, whether a
-translation has the English structure, record a finished translation, add a language, check the
-glossary.
+translation has the English structure and facts, record a finished translation, add a language,
+check the glossary, and summarise a pull request for its reviewer.
 
     .venv/bin/python scripts/i18n.py status [LOCALE]
-    .venv/bin/python scripts/i18n.py diff LOCALE PATH       PATH: index.md, docs/ko/index.md or data/faq.yml#ID
+    .venv/bin/python scripts/i18n.py diff LOCALE PATH       PATH: index.md, index.md#ANCHOR, docs/ko/index.md or data/faq.yml#ID
     .venv/bin/python scripts/i18n.py check [LOCALE]
-    .venv/bin/python scripts/i18n.py sync LOCALE PATH
+    .venv/bin/python scripts/i18n.py sync LOCALE PATH       a page, one section of it (PAGE#ANCHOR) or an FAQ entry
     .venv/bin/python scripts/i18n.py new-language LOCALE "Name"
     .venv/bin/python scripts/i18n.py glossary
+    .venv/bin/python scripts/i18n.py summary [--base REF]
 
 Run them from the repository with the project's Python (`bash scripts/bootstrap.sh` makes .venv/).
 """
@@ -21,17 +22,27 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
+from mkdocs.utils.meta import get_data  # noqa: E402
+
 from sitelib.add_language import LanguageError, add_language  # noqa: E402
-from sitelib.compare_structure import compare_faq, compare_page  # noqa: E402
+from sitelib.facts import fact_differences, facts  # noqa: E402
 from sitelib.faq_data import FaqDataError  # noqa: E402
 from sitelib.glossary import GlossaryError, check, load_rules  # noqa: E402
+from sitelib.history import read_history  # noqa: E402
 from sitelib.languages import LanguagesError, SiteLanguages, load_site_languages  # noqa: E402
+from sitelib.pr_summary import SummaryError, summary_markdown  # noqa: E402
+from sitelib.repository_files import unsafe_paths  # noqa: E402
 from sitelib.safe_files import FileError, read_text  # noqa: E402
-from sitelib.sync_translation import SyncError, sync_faq, sync_page  # noqa: E402
+from sitelib.section_status import CHANGED, still_english  # noqa: E402
+from sitelib.sections import parse_page, section_hash  # noqa: E402
+from sitelib.sync_translation import (  # noqa: E402
+    SyncError, sync_faq, sync_page, sync_section, sync_section_text,
+)
+from sitelib.translation_check import check_repository, section_facts  # noqa: E402
 from sitelib.translation_history import HistoryError, english_diff, recorded_hash  # noqa: E402
 from sitelib.translation_status import (  # noqa: E402
-    FAQ_FILE, MISSING, OUTDATED, STATES, collect_items, load_entries, page_hash,
-    translation_report,
+    FAQ_FILE, MISSING, OUTDATED, STATES, TRANSLATED, collect_items, load_entries, page_hash,
+    text_state, translation_report,
 )
 
 # -----------------------------------------------------------------------------
@@ -46,27 +57,33 @@ COMMAND = ".venv/bin/python scripts/i18n.py"
 # Commands
 # -----------------------------------------------------------------------------
 
-# Print, per language, the state of every page and FAQ entry.
+# Print, per language, the state of every page and FAQ entry, and the sections behind.
 def status(args: argparse.Namespace) -> int:
-    languages = _languages()
-    report = translation_report(ROOT / "docs", ROOT / FAQ_FILE, languages)
+    languages, report, history, entries = _state()
     shown = [language for language in report.languages if args.locale in (None, language.locale)]
     if not shown:
         raise SyncError(f"mkdocs.yml: no translated language '{args.locale}'")
     width = max(len(state) for state in STATES)
     names = max(len(item.name) for item in report.items)
+    notes = check_repository(ROOT, languages, [language.locale for language in shown], report,
+                             history, entries, {}).notes
     for language in shown:
         print(f"{language.locale}  {language.name}")
         for item in report.items:
             state = report.state(language.locale, item)
             hint = f"  what changed: {COMMAND} diff {language.locale} {item.name}" if state == OUTDATED else ""
             print(f"  {state:<{width}}  {item.name:<{names}}{hint}".rstrip())
+            if state == OUTDATED and item.kind == "page":
+                _print_sections(report.changes(language.locale, item), language.locale, item)
+        for note in notes:
+            if f"docs/{language.locale}/" in note or f"({language.locale})" in note:
+                print(f"    differs from the English text now: {note}")
         counts = ", ".join(f"{report.count(language.locale, state)} {state}" for state in STATES)
         print(f"  {counts}\n")
     states = {report.state(language.locale, item) for language in shown for item in report.items}
     if OUTDATED in states:
         print(f"{OUTDATED}: the English text changed; see what changed with the command shown, update "
-              f"the translation, then run\n  {COMMAND} sync LOCALE PATH")
+              f"the translation, then run\n  {COMMAND} sync LOCALE PATH   (or PATH#ANCHOR for one section)")
     if MISSING in states:
         print(f"{MISSING}: readers see the English text; see CONTRIBUTING.md, \"Translate a page\".")
     return 0
@@ -74,7 +91,7 @@ def status(args: argparse.Namespace) -> int:
 
 # Print what changed in the English text since a translation was made from it.
 def diff(args: argparse.Namespace) -> int:
-    languages, locale, item = _translation(args)
+    languages, locale, item, anchor = _translation(args)
     entries = {entry.id: entry for entry in load_entries(ROOT / FAQ_FILE, languages)}
     old_hash = recorded_hash(ROOT, item, locale, entries)
     if old_hash is None:
@@ -84,54 +101,76 @@ def diff(args: argparse.Namespace) -> int:
         print(f"{_display(item, locale)}: up to date; the English text has not changed since "
               f"({old_hash})")
         return 0
-    sys.stdout.write(english_diff(ROOT, item, old_hash, languages.default))
+    sys.stdout.write(english_diff(ROOT, read_history(ROOT), item, old_hash, languages.default, anchor))
     return 0
 
 
-# Compare the structure of each translation with the English text; fail on any difference.
+# Check every translation's structure and facts against its English text, and the files and
+# texts of the repository; fail on any problem.
 def check_structure(args: argparse.Namespace) -> int:
-    languages = _languages()
-    shown = [language for language in languages.translated if args.locale in (None, language.locale)]
+    if unsafe_paths(ROOT):  # before anything is read through a link
+        for problem in unsafe_paths(ROOT):
+            print(problem)
+        print("check: symbolic links or paths outside the repository", file=sys.stderr)
+        return 1
+    languages, report, history, entries = _state()
+    shown = [language.locale for language in languages.translated if args.locale in (None, language.locale)]
     if not shown:
         raise SyncError(f"mkdocs.yml: no translated language '{args.locale}'")
-    report = translation_report(ROOT / "docs", ROOT / FAQ_FILE, languages)
-    entries = load_entries(ROOT / FAQ_FILE, languages)
-    faq_text = _read(FAQ_FILE)
-    problems = []
-    for language in shown:
-        for item in report.items:
-            if item.kind != "page" or report.state(language.locale, item) == MISSING:
-                continue
-            english = f"docs/{languages.default}/{item.key}"
-            name = f"docs/{language.locale}/{item.key}"
-            problems += compare_page(_read(english), _read(name), english_name=english, name=name)
-        problems += compare_faq(faq_text, entries, language.locale, languages.default, name=FAQ_FILE)
-    for problem in problems:
+    result = check_repository(ROOT, languages, shown, report, history, entries, _site_texts(languages))
+    for problem in result.problems:
         print(problem)
-    checked = ", ".join(language.locale for language in shown)
-    if problems:
-        print(f"check: {len(problems)} problem(s) in {checked}", file=sys.stderr)
+    checked = ", ".join(shown)
+    if result.problems:
+        print(f"check: {len(result.problems)} problem(s) in {checked}", file=sys.stderr)
         return 1
-    print(f"check: {checked}: every translation has the structure of the English text")
+    print(f"check: {checked}: every translation has the structure and the facts of its English text")
     return 0
 
 
-# Record that a translation is up to date with the current English text.
+# Record that a translation (a page, one section of it, or an FAQ entry) is up to date with the
+# current English text; refused while it is still the English text or its facts differ.
 def sync(args: argparse.Namespace) -> int:
-    languages, locale, item = _translation(args)
-    display = _display(item, locale)
-    if item.kind == "page":
-        path = ROOT / "docs" / locale / item.key
-        if path.is_file() and page_hash(_read(f"docs/{locale}/{item.key}")) == item.source_hash:
-            raise SyncError(f"{display}: still the English text; translate it, then run sync")
-        sync_page(path, item.source_hash, display)
-    else:
-        entry = next(entry for entry in load_entries(ROOT / FAQ_FILE, languages) if entry.id == item.key)
-        text, english = entry.text_for(locale), entry.texts[languages.default]
-        if text is not None and (text.question, text.answer) == (english.question, english.answer):
-            raise SyncError(f"{display}: still the English text; translate it, then run sync")
-        sync_faq(ROOT / FAQ_FILE, FAQ_FILE, item.key, locale, item.source_hash)
-    print(f"{display}: up to date with the English text ({item.source_hash})")
+    languages, locale, item, anchor = _translation(args)
+    display = _display(item, locale) + (f"#{anchor}" if anchor else "")
+    if item.kind == "faq":
+        return _sync_faq(languages, locale, item, display)
+    path = ROOT / "docs" / locale / item.key
+    if not path.is_file():
+        raise SyncError(f"docs/{locale}/{item.key}: no such file; translate the English page into it first")
+    english_text = _read(f"docs/{languages.default}/{item.key}")
+    text = _read(f"docs/{locale}/{item.key}")
+    english, ours = _page(english_text), _page(text)
+    if not anchor and page_hash(text) == item.source_hash:
+        raise SyncError(f"{display}: still the English text; translate it, then run sync")
+    anchors = [anchor] if anchor else [section.anchor for section in english.sections]
+    problems = []
+    for name in anchors:
+        theirs, mine = english.section(name), ours.section(name)
+        if theirs is None:
+            raise SyncError(f"{item.key}#{name}: the English page has no section with this anchor")
+        if mine is None:
+            raise SyncError(f"docs/{locale}/{item.key}: no section #{name} yet; translate it first")
+        if still_english(mine, theirs):
+            raise SyncError(f"{display}: {'section #' + name + ' is ' if not anchor else ''}still "
+                            "the English text; translate it, then run sync")
+        problems += fact_differences(
+            section_facts(mine, locale, {}), section_facts(theirs, languages.default, {}),
+            name=f"docs/{locale}/{item.key}", english_name=f"docs/{languages.default}/{item.key}",
+            where=f" in section #{name}" if name else "", fallback_line=mine.line)
+    if problems:
+        raise SyncError(f"{display}: its facts differ from the English text, so it is not recorded: "
+                        + "; ".join(problems))
+    if anchor:
+        digest = section_hash(english.section(anchor))
+        state, _ = text_state(sync_section_text(text, anchor, digest), english_text, item.source_hash,
+                              history=read_history(ROOT), english_path=f"docs/{languages.default}/{item.key}")
+        if state != TRANSLATED:  # other sections are still behind: this one is recorded alone
+            sync_section(path, anchor, digest, display)
+            print(f"{display}: section up to date with the English text ({digest})")
+            return 0
+    sync_page(path, item.source_hash, display)
+    print(f"docs/{locale}/{item.key}: up to date with the English text ({item.source_hash})")
     return 0
 
 
@@ -162,9 +201,81 @@ def glossary(args: argparse.Namespace) -> int:
     return 0
 
 
+# Print, in Markdown, what a pull request changes for its reviewer (the pull-request check
+# writes it into the job's summary).
+def summary(args: argparse.Namespace) -> int:
+    languages, report, history, entries = _state()
+    result = check_repository(ROOT, languages, [language.locale for language in languages.translated],
+                              report, history, entries, _site_texts(languages))
+    sys.stdout.write(summary_markdown(ROOT, args.base, report=report, default=languages.default,
+                                      check=result, entries=entries))
+    return 0
+
+
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
+
+# Print an outdated page's sections behind the English text, with their diff commands.
+def _print_sections(changes, locale: str, item) -> None:
+    if changes is None:
+        print("      which sections changed: unknown without the history (git fetch --unshallow)")
+        return
+    for change in changes:
+        if change.kind == CHANGED:
+            print(f"      changed           #{change.anchor}  what changed: "
+                  f"{COMMAND} diff {locale} {item.key}#{change.anchor}")
+        else:
+            print(f"      not translated    #{change.anchor}")
+
+
+# Record an FAQ entry's translation.
+def _sync_faq(languages: SiteLanguages, locale: str, item, display: str) -> int:
+    entry = next(entry for entry in load_entries(ROOT / FAQ_FILE, languages) if entry.id == item.key)
+    text, english = entry.text_for(locale), entry.texts[languages.default]
+    if text is not None and (text.question, text.answer) == (english.question, english.answer):
+        raise SyncError(f"{display}: still the English text; translate it, then run sync")
+    if text is not None:
+        problems = fact_differences(facts(f"{text.question}\n{text.answer}", locale),
+                                    facts(f"{english.question}\n{english.answer}", languages.default),
+                                    name=FAQ_FILE, english_name=FAQ_FILE, where=f" in entry '{entry.id}'")
+        if problems:
+            raise SyncError(f"{display}: its facts differ from the English text, so it is not "
+                            "recorded: " + "; ".join(problems))
+    sync_faq(ROOT / FAQ_FILE, FAQ_FILE, item.key, locale, item.source_hash)
+    print(f"{display}: up to date with the English text ({item.source_hash})")
+    return 0
+
+
+# The languages, the report with the sections behind, the history and the FAQ entries.
+def _state():
+    languages = _languages()
+    history = read_history(ROOT)
+    report = translation_report(ROOT / "docs", ROOT / FAQ_FILE, languages, history=history)
+    return languages, report, history, load_entries(ROOT / FAQ_FILE, languages)
+
+
+# Each language's site texts that mkdocs.yml gives it, with their lines: {field: {locale: text}}.
+def _site_texts(languages: SiteLanguages) -> dict:
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    source = _read("mkdocs.yml").split("\n")
+    texts: dict = {}
+    for field in ("site_name", "site_description"):
+        values = {languages.default: str(config.get(field) or "")}
+        lines = {}
+        for entry in config.plugins["i18n"].config.languages:
+            value = entry.get(field)
+            if value and not entry.default:
+                values[entry.locale] = str(value)
+                start = next((number for number, line in enumerate(source)
+                              if line.strip() == f"- locale: {entry.locale}"), 0)
+                lines[entry.locale] = next((number + 1 for number in range(start, len(source))
+                                            if source[number].strip().startswith(f"{field}:")), 1)
+        texts[field] = {**values, "line": lines}
+    return texts
+
 
 # The languages in mkdocs.yml, as the build sees them.
 def _languages() -> SiteLanguages:
@@ -179,36 +290,39 @@ def _translated_locale(locale: str, languages: SiteLanguages) -> str:
     return locale
 
 
-# The languages, the translated locale and the page or FAQ entry a command's arguments name.
-def _translation(args: argparse.Namespace) -> tuple[SiteLanguages, str, object]:
+# The languages, the translated locale, the page or FAQ entry, and the section a command's
+# arguments name.
+def _translation(args: argparse.Namespace):
     languages = _languages()
     locale = _translated_locale(args.locale, languages)
-    return languages, locale, _item(args.path, locale, languages)
-
-
-# The page or FAQ entry a path names.
-def _item(path: str, locale: str, languages: SiteLanguages):
-    name = _item_name(path, locale)
+    name, anchor = _item_name(args.path, locale)
     items = {item.name: item for item in collect_items(ROOT / "docs", ROOT / FAQ_FILE, languages)}
     if name not in items:
-        raise SyncError(f"{path}: no such English page or FAQ entry (see: {COMMAND} status)")
-    return items[name]
+        raise SyncError(f"{args.path}: no such English page or FAQ entry (see: {COMMAND} status)")
+    return languages, locale, items[name], anchor
 
 
-# The item name a path stands for: "index.md", "docs/ko/index.md" -> "index.md"; "data/faq.yml#id".
-def _item_name(path: str, locale: str) -> str:
-    if "#" in path:
-        file, entry = path.split("#", 1)
-        if file not in (FAQ_FILE, "faq.yml"):
-            raise SyncError(f"{path}: only FAQ entries take an #id, such as {FAQ_FILE}#refund")
-        return f"{FAQ_FILE}#{entry}"
+# The item name and section a path stands for: "index.md#intro" -> ("index.md", "intro");
+# "docs/ko/index.md" -> ("index.md", None); "data/faq.yml#id" -> ("data/faq.yml#id", None).
+def _item_name(path: str, locale: str) -> tuple[str, str | None]:
+    file, _, anchor = path.partition("#")
+    if file in (FAQ_FILE, "faq.yml"):
+        if not anchor:
+            raise SyncError(f"{path}: name the FAQ entry, such as {FAQ_FILE}#refund")
+        return f"{FAQ_FILE}#{anchor}", None
     prefix = f"docs/{locale}/"
-    return path[len(prefix):] if path.startswith(prefix) else path
+    file = file[len(prefix):] if file.startswith(prefix) else file
+    return file, anchor or None
 
 
 # How a translation is named in messages: its file, or the FAQ entry and language.
 def _display(item, locale: str) -> str:
     return f"docs/{locale}/{item.key}" if item.kind == "page" else f"{FAQ_FILE}#{item.key} ({locale})"
+
+
+# A page's sections, its translated front matter counted as its first section's.
+def _page(text: str):
+    return parse_page(text, get_data(text)[1])
 
 
 # A file of the repository as text; one clear line where it is not UTF-8 or cannot be read.
@@ -225,14 +339,14 @@ def _parser() -> argparse.ArgumentParser:
     command.set_defaults(run=status)
     command = commands.add_parser("diff", help="what changed in the English text since the translation")
     command.add_argument("locale")
-    command.add_argument("path", help="index.md, docs/ko/index.md or data/faq.yml#ID")
+    command.add_argument("path", help="index.md, index.md#ANCHOR, docs/ko/index.md or data/faq.yml#ID")
     command.set_defaults(run=diff)
-    command = commands.add_parser("check", help="each translation has the English structure")
+    command = commands.add_parser("check", help="each translation has the English structure and facts")
     command.add_argument("locale", nargs="?", help="only this language")
     command.set_defaults(run=check_structure)
     command = commands.add_parser("sync", help="record that a translation matches the English text")
     command.add_argument("locale")
-    command.add_argument("path", help="index.md, docs/ko/index.md or data/faq.yml#ID")
+    command.add_argument("path", help="index.md, index.md#ANCHOR, docs/ko/index.md or data/faq.yml#ID")
     command.set_defaults(run=sync)
     command = commands.add_parser("new-language", help="add a language, every page untranslated")
     command.add_argument("locale", help="language code, such as de")
@@ -240,6 +354,9 @@ def _parser() -> argparse.ArgumentParser:
     command.set_defaults(run=new_language)
     command = commands.add_parser("glossary", help="report avoided variants of key terms")
     command.set_defaults(run=glossary)
+    command = commands.add_parser("summary", help="what a pull request changes, for its reviewer")
+    command.add_argument("--base", default="origin/main", help="the branch it is merged into (origin/main)")
+    command.set_defaults(run=summary)
     return parser
 
 
@@ -249,7 +366,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except (SyncError, LanguageError, LanguagesError, GlossaryError, FaqDataError,
-            HistoryError, FileError) as error:
+            HistoryError, FileError, SummaryError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
 

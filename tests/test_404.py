@@ -9,6 +9,7 @@ import pytest
 
 from conftest import BASE_PATH
 from sitelib.messages import has_message, message
+from support.pages import heading_words
 
 
 # Missing paths and the language their 404 page must speak: in each language's folder, and
@@ -64,7 +65,7 @@ def test_404_speaks_the_language_of_the_asked_path(browser_page, site):
         assert set(expected) <= set(hrefs)
         assert all(href.startswith(BASE_PATH + site.folder(language)) for href in hrefs), hrefs
         titles = [links.nth(index).inner_text().strip() for index in range(links.count())]
-        guide_title = site.page(site.folder(language)).select_one("article h1").get_text().rstrip("¶").strip()
+        guide_title = heading_words(site.page(site.folder(language)).select_one("article h1"))
         assert guide_title in titles
 
 

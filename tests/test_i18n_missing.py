@@ -12,6 +12,7 @@ from sitelib.languages import load_site_languages
 from sitelib.messages import message
 from sitelib.translation_status import FAQ_FILE, MISSING, TRANSLATED
 from support.server import SiteServer
+from support.pages import english_after, heading_words
 
 # Two languages of the scratch copies, each missing one page.
 FIRST, LAST = TRANSLATED_LANGUAGES[0], TRANSLATED_LANGUAGES[-1]
@@ -48,10 +49,9 @@ def test_missing_page_shows_english_with_a_notice_in_the_reader_language(gaps, l
     assert notice.select_one(".admonition-title").get_text(strip=True) == message("untranslated_title", language)
     name = load_site_languages(project / "mkdocs.yml").get(language).name
     assert message("untranslated_page", language, language=name) in notice.get_text()
-    english = notice.find_next_sibling("div")
-    assert english["lang"] == "en"
-    heading = english.select_one("h1").get_text(strip=True).rstrip("¶")
-    assert heading == parse(site, path).select_one("article h1").get_text(strip=True).rstrip("¶")
+    english = english_after(notice)
+    heading = heading_words(english.select_one("h1"))
+    assert heading == heading_words(parse(site, path).select_one("article h1"))
 
 
 def test_notice_links_to_the_translation_guide(gaps):
@@ -65,13 +65,13 @@ def test_notice_links_to_the_translation_guide(gaps):
 def test_the_faq_entries_of_a_fallback_faq_page_stay_in_the_reader_language(gaps):
     project, site, _ = gaps
     soup = parse(site, f"{LAST}/faq/")
-    english = soup.select_one(".admonition.untranslated").find_next_sibling("div")
+    english = english_after(soup.select_one(".admonition.untranslated"))
     assert not english.select("h2"), "the FAQ entries are outside the English block"
     languages = load_site_languages(project / "mkdocs.yml")
     entry = load_faq(project / FAQ_FILE, languages=languages.locales,
                      default_language=languages.default)[0]
     question = (entry.text_for(LAST) or entry.texts[DEFAULT_LANGUAGE]).question
-    assert soup.select_one(f"h2#{entry.id}").get_text(strip=True).rstrip("¶") == question
+    assert heading_words(soup.select_one(f"h2#{entry.id}")) == question
 
 
 def test_each_page_has_the_one_notice_its_state_calls_for(site, language):

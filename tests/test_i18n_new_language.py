@@ -11,6 +11,7 @@ from conftest import DEFAULT_LANGUAGE, LANGUAGES, build_site, unused_locale
 from sitelib.messages import has_message, message
 from sitelib.languages import load_site_languages
 from support.i18n_project import run_i18n, status_lines, with_translation_tools
+from support.pages import english_after
 
 SITE_URL = "http://127.0.0.1:8000/spectrum-retention-guide/"
 NEW = unused_locale()
@@ -80,7 +81,7 @@ def test_german_pages_show_english_text_with_a_notice(german):
         assert len(soup.select("article .admonition")) == len(
             BeautifulSoup((site / path.replace(f"{NEW}/", "", 1)).read_text(encoding="utf-8"), "lxml")
             .select("article .admonition")) + 1  # one notice, however many FAQ answers
-        assert notice.find_next_sibling("div")["lang"] == "en"
+        assert english_after(notice)["lang"] == "en"
         guide = notice.select_one("a")["href"]
         assert guide.endswith("/blob/main/CONTRIBUTING.md#translate-a-page")
     switcher = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "lxml")

@@ -10,7 +10,8 @@ import yaml
 
 from conftest import DEFAULT_LANGUAGE, TRANSLATED_LANGUAGES
 from sitelib.languages import load_site_languages
-from sitelib.translation_status import MISSING, translation_report
+from sitelib.sync_translation import sync_page_text
+from sitelib.translation_status import MISSING, page_hash, translation_report
 from support.i18n_project import run_i18n, status_lines, with_translation_tools
 
 FAQ_FILE = "data/faq.yml"
@@ -18,13 +19,16 @@ LANGUAGE = TRANSLATED_LANGUAGES[0]
 
 
 def translated_guide(project):
-    """The language's guide in a scratch copy, made a translation (the English text) if it is not one."""
+    """The language's guide in a scratch copy, made a current translation: the English text where
+    it has none, recorded as made from the English text as it is now."""
     guide = project / "docs" / LANGUAGE / "index.md"
+    english = (project / "docs" / DEFAULT_LANGUAGE / "index.md").read_text("utf-8")
     report = translation_report(project / "docs", project / FAQ_FILE,
                                 load_site_languages(project / "mkdocs.yml"))
     if report.states[(LANGUAGE, "index.md")] == MISSING:
         guide.parent.mkdir(parents=True, exist_ok=True)
-        guide.write_text((project / "docs" / DEFAULT_LANGUAGE / "index.md").read_text("utf-8"), "utf-8")
+        guide.write_text(english, "utf-8")
+    guide.write_text(sync_page_text(guide.read_text("utf-8"), page_hash(english)), "utf-8")
     return guide
 
 
@@ -63,27 +67,29 @@ def test_check_names_each_structural_difference_with_file_and_line(project_copy)
     lines = result.stdout.splitlines()
     assert (f"{name}:{line_number(guide, '#renamed')}: heading anchor #renamed, expected #{anchor} "
             f"as in {english_name}:{line_number(english, '#' + anchor + ' ')}") in lines
-    assert (f"{name}:{line_number(guide, '!!! danger')}: 'danger' admonition, which {english_name} "
-            "does not have") in lines
-    assert any(line.startswith(f"{name}:") and f"'{kind}' admonition, expected" in line for line in lines)
+    assert any(line.startswith(f"{name}:{line_number(guide, '!!! danger')}: section #")
+               and "danger admonition" in line and "expected" in line and f"{kind} admonition" in line
+               and f"as in {english_name}:" in line for line in lines), lines
     assert all(line.startswith(f"{name}:") for line in lines), lines
 
 
 def test_check_names_a_missing_link_target(project_copy):
     project = with_translation_tools(project_copy)
     guide = translated_guide(project)
-    text = guide.read_text(encoding="utf-8")
-    if "](" not in text:  # a guide without links: both texts gain the same one
+    if "](" not in guide.read_text(encoding="utf-8"):  # a guide without links: both gain one
         for page in (guide, project / "docs" / DEFAULT_LANGUAGE / "index.md"):
             page.write_text(page.read_text(encoding="utf-8") + "\n[FAQ](faq.md)\n", encoding="utf-8")
-        text = guide.read_text(encoding="utf-8")
+        guide = translated_guide(project)
+    text = guide.read_text(encoding="utf-8")
     target = text.split("](", 1)[1].split(")", 1)[0]
     guide.write_text(text.replace(f"]({target})", "](elsewhere.md)", 1), encoding="utf-8")
     result = run_i18n(project, "check", LANGUAGE)
     assert result.returncode == 1
-    assert any(f"no link to {target}, expected as in docs/{DEFAULT_LANGUAGE}/index.md:" in line
-               for line in result.stdout.splitlines()), result.stdout
-    assert any("link to elsewhere.md, which" in line for line in result.stdout.splitlines())
+    lines = result.stdout.splitlines()
+    assert any(f"no link to {target}" in line and f"which the English text has (docs/{DEFAULT_LANGUAGE}/index.md:"
+               in line for line in lines), result.stdout
+    assert any("link to elsewhere.md" in line and "which the English text does not have" in line
+               for line in lines), result.stdout
 
 
 def test_diff_shows_the_english_change_since_the_translation(project_copy):

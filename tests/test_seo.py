@@ -13,6 +13,7 @@ from mkdocs.utils.meta import get_data
 from conftest import build_site
 from support.reader_quality import built_pages
 from sitelib.faq_data import load_faq
+from support.pages import heading_words
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -77,7 +78,7 @@ def test_open_graph_and_twitter_card_describe_the_page(site, language):
         og = {tag["property"]: tag["content"] for tag in head.select("meta[property^='og:']")
               if tag["property"] != "og:locale:alternate"}
         twitter = {tag["name"]: tag["content"] for tag in head.select("meta[name^='twitter:']")}
-        title = site.page(site.folder(language) + path).select_one("article h1").get_text().rstrip("¶").strip()
+        title = heading_words(site.page(site.folder(language) + path).select_one("article h1"))
         description = head.select_one('meta[name="description"]')["content"]
         assert og["og:url"] == site.url + site.folder(language) + path
         assert og["og:title"] == title == twitter["twitter:title"]

@@ -8,6 +8,7 @@ from urllib.parse import urljoin
 from sitelib.faq_data import load_faq
 from sitelib.sections import parse_page
 from sitelib.translation_status import FAQ_FILE, MISSING
+from support.pages import heading_words
 
 # Python-Markdown's default admonition titles: none may show on a translated page.
 ENGLISH_DEFAULT_TITLES = {
@@ -42,7 +43,7 @@ def test_guide_has_every_section_with_shared_anchor(site, language):
     assert len(anchors) >= 3
     assert [article.select_one("h1")["id"]] + [h2["id"] for h2 in article.select("h2")] == anchors
     for heading in article.select("h1, h2"):
-        text = heading.get_text(" ", strip=True).rstrip("¶").strip()
+        text = heading_words(heading, " ")
         assert len(text) >= 4, heading
         if language == "ko" and site.state_of(language, "index.md") != MISSING:
             assert HANGUL.search(text), f"Korean heading without Hangul: {text}"
@@ -85,7 +86,7 @@ def test_faq_page_shows_every_entry_from_the_data(site, language):
     assert [h2["id"] for h2 in headings] == [entry.id for entry in entries]
     for heading, entry in zip(headings, entries):
         text = entry.text_for(language) or entry.texts[site.default]
-        assert heading.get_text(strip=True).rstrip("¶") == text.question
+        assert heading_words(heading) == text.question
         answer = heading.find_next_sibling(["p", "div"]).get_text(" ", strip=True)
         assert answer.split()[:3] == text.answer.split()[:3]
         if entry.text_for(language) is None:  # the English text, marked as such

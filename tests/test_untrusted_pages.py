@@ -158,9 +158,10 @@ def test_a_translation_that_is_not_utf8_is_named(project_copy):
 
 @pytest.mark.parametrize("name", ["evil.html", "evil.js", "logo.svg", "theme.css"])
 def test_files_a_browser_could_run_are_refused_in_docs(project_copy, name):
-    (project_copy / "docs" / TRANSLATION / name).write_text("<script>alert(1)</script>", encoding="utf-8")
+    # In the English folder: in a translation's, a file without an English counterpart is refused first.
+    (project_copy / "docs" / "en" / name).write_text("<script>alert(1)</script>", encoding="utf-8")
     message = refusal(project_copy)
-    assert message.startswith(f"docs/{TRANSLATION}/{name}: files of type '{Path(name).suffix}' are not allowed")
+    assert message.startswith(f"docs/en/{name}: files of type '{Path(name).suffix}' are not allowed")
 
 
 # -----------------------------------------------------------------------------

@@ -59,6 +59,12 @@ def add_language_to_config(text: str, locale: str, name: str) -> str:
     indent = " " * first.start_mark.column
     end = max((value.end_mark for _, value in last.value), key=lambda mark: mark.index)
     insert_at = end.line if end.column == 0 else end.line + 1
+    # A block's end mark lies past the blank and comment lines after it, which belong to what
+    # follows (such as the comment above `hooks:`): the new entry goes right after the last line
+    # of the last one.
+    while insert_at > last.start_mark.line + 1 and (
+            not lines[insert_at - 1].strip() or lines[insert_at - 1].lstrip().startswith("#")):
+        insert_at -= 1
     entry = (
         f"{item_prefix}locale: {locale}\n"
         f"{indent}name: {_yaml_string(name)}\n"

@@ -55,8 +55,9 @@ RENDERED_HTML: dict[str, frozenset[str]] = {
 }
 GLOBAL_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir"})
 
-# Attributes that only a build hook's own markup carries (span.translation-state).
-HOOK_ATTRIBUTES: dict[str, frozenset[str]] = {"span": frozenset({"data-state"})}
+# Attributes that only a build hook's own markup carries (span.translation-state and the marks
+# beside headings, which search leaves out).
+HOOK_ATTRIBUTES: dict[str, frozenset[str]] = {"span": frozenset({"data-state", "data-search-exclude"})}
 
 # URL schemes a link may use; a resource (an image) may use none: it is a path into the site.
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})

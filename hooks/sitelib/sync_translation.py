@@ -2,7 +2,8 @@
 
 Edits are made to the text, line by line, so that the translator's comments, quoting and layout
 stay exactly as they were: only the one hash line changes (and an `untranslated: true` marker
-goes once the page is translated).
+goes once the page is translated). A section recorded on its own is one entry of
+`synced_sections`, until the whole page is current and one `source_hash` records it all.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from sitelib.safe_files import FileError, read_text_file, write_all
+from sitelib.section_status import SYNCED_KEY
 from sitelib.translation_status import HASH_KEY, UNTRANSLATED_KEY
 
 # -----------------------------------------------------------------------------
@@ -30,18 +32,23 @@ class SyncError(Exception):
 # Functions
 # -----------------------------------------------------------------------------
 
-# Set a page's `source_hash` and drop its `untranslated` marker; return the new text.
+# Set a page's `source_hash` and drop its `untranslated` marker and its sections recorded one by
+# one; return the new text.
 def sync_page_text(text: str, source_hash: str) -> str:
-    line = f'{HASH_KEY}: "{source_hash}"\n'
+    return _with_front_matter(text, {HASH_KEY: f'"{source_hash}"'},
+                              drop=(HASH_KEY, UNTRANSLATED_KEY, SYNCED_KEY))
+
+
+# Record one section as translated from the English text with `section_hash`, beside the ones
+# recorded before, and drop the `untranslated` marker; return the new text.
+def sync_section_text(text: str, anchor: str, section_hash: str) -> str:
     match = FRONT_MATTER.match(text)
-    if not match:
-        return f"---\n{line}---\n\n{text}"
-    head = match.group("head") or ""
-    kept = [
-        row for row in head.splitlines(keepends=True)
-        if not re.match(rf"({HASH_KEY}|{UNTRANSLATED_KEY})\s*:", row)
-    ]
-    return "---\n" + "".join(kept) + line + text[match.start("close"):]
+    meta = yaml.safe_load(match.group("head") or "") if match else None
+    synced = dict(meta.get(SYNCED_KEY) or {}) if isinstance(meta, dict) and \
+        isinstance(meta.get(SYNCED_KEY), dict) else {}
+    synced[anchor] = section_hash
+    value = "{" + ", ".join(f'"{key}": "{digest}"' for key, digest in synced.items()) + "}"
+    return _with_front_matter(text, {SYNCED_KEY: value}, drop=(UNTRANSLATED_KEY, SYNCED_KEY))
 
 
 # Set the `source` field of one language block of one FAQ entry; return the new text.
@@ -71,6 +78,11 @@ def sync_page(path: Path, source_hash: str, display_name: str) -> None:
     _rewrite(path, display_name, lambda text: sync_page_text(text, source_hash))
 
 
+# Record one section of a translated page in place.
+def sync_section(path: Path, anchor: str, section_hash: str, display_name: str) -> None:
+    _rewrite(path, display_name, lambda text: sync_section_text(text, anchor, section_hash))
+
+
 # Update one entry's language block in the FAQ file in place.
 def sync_faq(path: Path, name: str, entry_id: str, locale: str, source_hash: str) -> None:
     _rewrite(path, name, lambda text: sync_faq_text(text, name, entry_id, locale, source_hash))
@@ -79,6 +91,25 @@ def sync_faq(path: Path, name: str, entry_id: str, locale: str, source_hash: str
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
+
+# A page's text with some front matter keys dropped (with their indented continuation lines)
+# and others set, at the end of the front matter, every other line as it was.
+def _with_front_matter(text: str, values: dict[str, str], *, drop: tuple[str, ...]) -> str:
+    lines = "".join(f"{key}: {value}\n" for key, value in values.items())
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return f"---\n{lines}---\n\n{text}"
+    kept, dropping = [], False
+    for row in (match.group("head") or "").splitlines(keepends=True):
+        if re.match(rf"({'|'.join(drop)})\s*:", row):
+            dropping = True
+            continue
+        if dropping and row[:1] in (" ", "\t"):
+            continue
+        dropping = False
+        kept.append(row)
+    return "---\n" + "".join(kept) + lines + text[match.start("close"):]
+
 
 # Read a file, change its text and write it back as it was stored; one line on failure.
 def _rewrite(path: Path, name: str, change) -> None:

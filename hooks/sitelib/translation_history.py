@@ -1,21 +1,23 @@
 """What changed in the English text since a translation was made, found in the repository's history.
 
 A translation records the hash of the English text it was made from. The English version with
-that hash is looked up in `git log` of the English file, newest first; the diff from it to the
-English text as it is now is what the translation has to catch up with.
+that hash is looked up among the versions of the English file, newest first; the diff from it
+to the English text as it is now is what the translation has to catch up with: the whole page,
+one section of it (`PAGE#ANCHOR`), or one FAQ entry.
 """
 
 from __future__ import annotations
 
 import difflib
-import subprocess
 from pathlib import Path
 
 import yaml
 from mkdocs.utils.meta import get_data
 
 from sitelib.faq_data import FaqEntry
+from sitelib.history import History
 from sitelib.safe_files import read_text
+from sitelib.sections import parse_page
 from sitelib.translation_status import FAQ_FILE, HASH_KEY, Item, faq_hash, page_hash
 
 # -----------------------------------------------------------------------------
@@ -43,25 +45,37 @@ def recorded_hash(root: Path, item: Item, locale: str, entries: dict[str, FaqEnt
     return text.source if text is not None else None
 
 
-# The unified diff of an item's English text, from the version with `old_hash` to the current one.
-def english_diff(root: Path, item: Item, old_hash: str, default: str) -> str:
-    current = _english_text(root, item, _working_tree(root, _english_path(item, default)), default)
+# The English text an item's translation was made from (the version with `old_hash`), whole.
+def english_made_from(history: History, item: Item, old_hash: str, default: str) -> str:
+    path = _english_path(item, default)
+    for file_text in history.texts(path):
+        text = _english_text(item, file_text, default)
+        if text is not None and _hash(item, text) == old_hash:
+            return text
+    raise HistoryError(
+        f"{item.name}: no English version with hash {old_hash} in the history of {path} "
+        "(a shallow clone? run: git fetch --unshallow)"
+    )
+
+
+# The unified diff of an item's English text, from the version with `old_hash` to the current
+# one; of one section only where an anchor is given.
+def english_diff(root: Path, history: History, item: Item, old_hash: str, default: str,
+                 anchor: str | None = None) -> str:
+    path = _english_path(item, default)
+    current = _english_text(item, read_text(root / path, path) if (root / path).is_file() else None,
+                            default)
     if current is None:
         raise HistoryError(f"{item.name}: no English text")
-    old = None
-    for commit in _commits(root, _english_path(item, default)):
-        text = _english_text(root, item, _at_commit(root, commit, _english_path(item, default)), default)
-        if text is not None and _hash(item, text) == old_hash:
-            old = text
-            break
-    if old is None:
-        raise HistoryError(
-            f"{item.name}: no English version with hash {old_hash} in the history of "
-            f"{_english_path(item, default)} (a shallow clone? run: git fetch --unshallow)"
-        )
-    label = _english_path(item, default) + (f"#{item.key}" if item.kind == "faq" else "")
+    old = english_made_from(history, item, old_hash, default)
+    label = path + (f"#{item.key}" if item.kind == "faq" else "")
+    if anchor is not None:
+        old, current = _section_text(old, anchor), _section_text(current, anchor)
+        if current is None:
+            raise HistoryError(f"{item.name}#{anchor}: the English page has no section with this anchor")
+        label += f"#{anchor}"
     return "".join(difflib.unified_diff(
-        old.splitlines(keepends=True), current.splitlines(keepends=True),
+        (old or "").splitlines(keepends=True), current.splitlines(keepends=True),
         fromfile=f"{label} (translated from, {old_hash})",
         tofile=f"{label} (now, {item.source_hash})",
     ))
@@ -76,9 +90,15 @@ def _english_path(item: Item, default: str) -> str:
     return f"docs/{default}/{item.key}" if item.kind == "page" else FAQ_FILE
 
 
+# One section's text in a page's text (its front matter fields with the first section), or None.
+def _section_text(text: str, anchor: str) -> str | None:
+    section = parse_page(text, get_data(text)[1]).section(anchor)
+    return section.text + "\n" if section is not None else None
+
+
 # The item's English text inside a version of its file: a page whole, an FAQ entry's question and
 # answer; None where that version lacks it.
-def _english_text(root: Path, item: Item, file_text: str | None, default: str) -> str | None:
+def _english_text(item: Item, file_text: str | None, default: str) -> str | None:
     if file_text is None:
         return None
     if item.kind == "page":
@@ -101,30 +121,3 @@ def _hash(item: Item, text: str) -> str:
         return page_hash(text)
     question, _, answer = text.partition("\n\n")
     return faq_hash(question, answer)
-
-
-# The commits that changed a file, newest first.
-def _commits(root: Path, path: str) -> list[str]:
-    result = _git(root, "log", "--format=%H", "--", path)
-    return result.split() if result is not None else []
-
-
-# A file as it was in a commit, or None.
-def _at_commit(root: Path, commit: str, path: str) -> str | None:
-    return _git(root, "show", f"{commit}:{path}")
-
-
-# A file as it is now, or None.
-def _working_tree(root: Path, path: str) -> str | None:
-    file = root / path
-    return read_text(file, path) if file.is_file() else None
-
-
-# The output of a git command in the repository, or None where it fails.
-def _git(root: Path, *args: str) -> str | None:
-    try:
-        result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True,
-                                encoding="utf-8", errors="replace", timeout=60)
-    except (OSError, subprocess.TimeoutExpired):
-        raise HistoryError("git is needed to read the repository's history") from None
-    return result.stdout if result.returncode == 0 else None
