@@ -14,14 +14,14 @@ are taken out, in a form that every language shares, and compared with its Engli
 - e-mail addresses;
 - images.
 
-A fact may appear in another place of the text, but not more or less often than in the English.
+A fact may appear in another place of the text, and once or more often than the English says it
+(a translation may merge or repeat a sentence), but no fact may be added, dropped or changed.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
@@ -71,7 +71,7 @@ def facts(text: str, locale: str, first_line: int = 1) -> list[Fact]:
                 found.append(Fact("phone number", ("+" if phone.group(0).startswith("+") else "") + digits,
                                   phone.group(0).strip(), number))
         line = _PHONE.sub(lambda match: " " if 7 <= len(_digits(match.group(0))) <= 15 else match.group(0), line)
-        for figure in _NUMBER.finditer(line):
+        for figure in _number_pattern(locale).finditer(line):
             found.append(Fact("number", _number(figure.group(0), locale), figure.group(0), number))
     return found
 
@@ -83,8 +83,8 @@ def fact_differences(ours: list[Fact], theirs: list[Fact], *, name: str, english
                      where: str = "", fallback_line: int = 1, missing: bool = True) -> list[str]:
     lines = []
     for kind in KINDS:
-        mine = Counter(fact.value for fact in ours if fact.kind == kind)
-        english = Counter(fact.value for fact in theirs if fact.kind == kind)
+        mine = {fact.value for fact in ours if fact.kind == kind}
+        english = {fact.value for fact in theirs if fact.kind == kind}
         if mine == english:
             continue
         expected = ", ".join(sorted({_shown(theirs, kind, value) for value in english})) or "none"
@@ -134,7 +134,7 @@ def _number(text: str, locale: str) -> str:
     decimal, group = _separators(locale)
     value = "".join(str(unicodedata.decimal(character)) if unicodedata.decimal(character, None) is not None
                     else character for character in text)
-    for separator in {group, " ", "\u00a0", "\u202f", "'"} - {decimal}:
+    for separator in {group, "\u00a0", "\u202f"} - {decimal}:
         value = value.replace(separator, "")
     value = value.replace(decimal, ".")
     if value.count(".") > 1 or not re.fullmatch(r"\d+(\.\d+)?", value):
@@ -142,6 +142,15 @@ def _number(text: str, locale: str) -> str:
     whole, _, fraction = value.partition(".")
     fraction = fraction.rstrip("0")
     return (whole.lstrip("0") or "0") + (f".{fraction}" if fraction else "")
+
+
+# Digits with the separators a language writes inside a number (a space only where the
+# language groups digits with one), so that two numbers side by side stay two.
+@lru_cache(maxsize=None)
+def _number_pattern(locale: str) -> re.Pattern:
+    decimal, group = _separators(locale)
+    separators = {decimal, group} | ({" ", "\u00a0", "\u202f"} if group.strip() == "" else set())
+    return re.compile(r"\d(?:[" + re.escape("".join(sorted(separators))) + r"]?\d)*")
 
 
 # A language's decimal and group separators, as Babel's CLDR data gives them.
@@ -170,4 +179,3 @@ _BARE_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]+", re.IGNORECASE)
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _CHARACTER_REFERENCE = re.compile(r"&#?\w+;")
 _PHONE = re.compile(r"(?<![\w.,])\+?\(?\d[\d\u00a0 ().-]{5,22}\d(?![\w])")
-_NUMBER = re.compile(r"\d(?:[\d\u00a0\u202f'., ]?\d)*")

@@ -163,7 +163,7 @@ def _check_faq(root: Path, languages: SiteLanguages, locale: str, report: Report
             continue
         entry = by_id[item.key]
         ours, english = entry.texts[locale], entry.texts[default]
-        where = f" in entry '{entry.id}'"
+        where = f" in entry '{entry.id}' ({locale})"
         line, english_line = lines.get(entry.id, 1), english_lines.get(entry.id, 1)
         mine = facts(f"{ours.question}\n{ours.answer}", locale, line)
         now = facts(f"{english.question}\n{english.answer}", default, english_line)
