@@ -2,12 +2,14 @@
 
 Builds the site twice in one run — as configured, and with the stock search (the line of
 hooks/search.py left out of `hooks:`: mkdocs-static-i18n's one combined index, Material's default
-settings, Material loading search with every page) — serves both on 127.0.0.1 under the GitHub Pages path, types
-every query of bench/search_queries.yml into the real search box on each language's home page,
-and prints one row per language and query set: recall@3, results from other languages and the
-median number of results per query; then one row per language: the gzip size of the index its
-pages load, and of everything a first view of its home page fetches, before and after the
-reader opens search.
+settings, Material loading search with every page) — serves both on 127.0.0.1 under the GitHub
+Pages path, types every query of the query files into the real search box on each language's
+home page, and prints one row per file, language and query set: recall@3, results from other
+languages and the median number of results per query. The files: bench/search_queries.yml, which
+the rules were tuned on, and two held-out sets written from the guide's text alone by authors
+who never saw the rules (tests/support/search_eval.py, QUERY_FILES). Then one row per language:
+the gzip size of the index its pages load, and of everything a first view of its home page
+fetches, before and after the reader opens search.
 
     .venv/bin/python bench/search_bench.py
 """
@@ -27,7 +29,7 @@ from sitelib.languages import load_site_languages  # noqa: E402
 from support.browser import launch_chromium  # noqa: E402
 from support.first_view import GZIP_LEVEL  # noqa: E402
 from support.projects import build_site, copy_sources, without_hooks  # noqa: E402
-from support.search_eval import QUERY_SETS, load_queries, score_language, search  # noqa: E402
+from support.search_eval import QUERY_FILES, QUERY_SETS, load_queries, score_language, search  # noqa: E402
 from support.server import SiteServer  # noqa: E402
 
 # -----------------------------------------------------------------------------
@@ -51,7 +53,7 @@ def main() -> int:
 
     languages = load_site_languages()
     locales, default = languages.locales, languages.default
-    queries = load_queries(locales)
+    queries = {name: load_queries(locales, path) for name, path in QUERY_FILES.items()}
     scores, weights = {}, {}
     with tempfile.TemporaryDirectory(prefix="search-bench-") as scratch, sync_playwright() as playwright:
         browser = launch_chromium(playwright)
@@ -64,12 +66,15 @@ def main() -> int:
                     server.serve(site_dir)
                     for locale in locales:
                         folder = languages.folder(locale)
-                        for query_set in QUERY_SETS:
-                            chosen = [query for query in queries[locale] if query.set == query_set]
-                            scores[variant, locale, query_set] = _score(
-                                browser, server.url + folder, locale, chosen,
-                                site_url=server.url, languages=locales, default=default,
-                            )
+                        for name in QUERY_FILES:
+                            for query_set in QUERY_SETS:
+                                chosen = [query for query in queries[name].get(locale, [])
+                                          if query.set == query_set]
+                                if chosen:
+                                    scores[variant, name, locale, query_set] = _score(
+                                        browser, server.url + folder, locale, chosen,
+                                        site_url=server.url, languages=locales, default=default,
+                                    )
                         index = site_dir / ("" if variant == "stock" else folder) / "search/search_index.json"
                         weights[variant, locale] = (
                             len(gzip.compress(index.read_bytes(), GZIP_LEVEL)),
@@ -79,7 +84,7 @@ def main() -> int:
                     server.stop()
         finally:
             browser.close()
-    _print_tables(scores, weights, locales, queries)
+    _print_tables(scores, weights, locales)
     return 0
 
 
@@ -144,20 +149,24 @@ def _sizes(stock: int, site: int) -> str:
     return f"{stock / 1024:.1f} -> {site / 1024:.1f} KB ({site / stock:.2f}x)"
 
 
-# Print recall@3, foreign results and noise per language and set, then the bytes, stock against site.
-def _print_tables(scores: dict, weights: dict, locales: list[str], queries: dict) -> None:
-    print("language  set       queries  recall@3 stock -> site (ratio)  foreign stock -> site"
+# Print recall@3, foreign results and noise per file, language and set, then the bytes, stock
+# against site.
+def _print_tables(scores: dict, weights: dict, locales: list[str]) -> None:
+    print("file        language  set       queries  recall@3 stock -> site (ratio)  foreign stock -> site"
           "  median results stock -> site (ratio)")
-    for locale in locales:
-        for query_set in QUERY_SETS:
-            stock, site = scores["stock", locale, query_set], scores["site", locale, query_set]
-            recall_ratio = f"{site.recall / stock.recall:.2f}x" if stock.recall else "n/a"
-            noise_ratio = f"{site.median_results / stock.median_results:.2f}x" if stock.median_results else "n/a"
-            print(
-                f"{locale:<9} {query_set:<9} {site.queries:>7}  {stock.recall:>14.2f} -> {site.recall:.2f}"
-                f" ({recall_ratio:>5})  {stock.foreign:>13} -> {site.foreign:<4}"
-                f"  {stock.median_results:>20g} -> {site.median_results:g} ({noise_ratio})"
-            )
+    for name in QUERY_FILES:
+        for locale in locales:
+            for query_set in QUERY_SETS:
+                if ("site", name, locale, query_set) not in scores:
+                    continue
+                stock, site = scores["stock", name, locale, query_set], scores["site", name, locale, query_set]
+                recall_ratio = f"{site.recall / stock.recall:.2f}x" if stock.recall else "n/a"
+                noise_ratio = f"{site.median_results / stock.median_results:.2f}x" if stock.median_results else "n/a"
+                print(
+                    f"{name:<11} {locale:<9} {query_set:<9} {site.queries:>7}  {stock.recall:>14.2f} -> "
+                    f"{site.recall:.2f} ({recall_ratio:>5})  {stock.foreign:>13} -> {site.foreign:<4}"
+                    f"  {stock.median_results:>20g} -> {site.median_results:g} ({noise_ratio})"
+                )
     print()
     print("language  index loaded, gzip: stock -> site   first view, gzip: stock -> site"
           "   first view + search opened: stock -> site")
@@ -167,11 +176,10 @@ def _print_tables(scores: dict, weights: dict, locales: list[str], queries: dict
         )
         print(f"{locale:<9} {_sizes(stock_index, site_index):>33}   {_sizes(stock_first, site_first):>30}"
               f"   {_sizes(stock_open, site_open):>38}")
-    for variant in ("stock", "site"):
-        for locale in locales:
-            for query_set in QUERY_SETS:
-                for miss in scores[variant, locale, query_set].misses:
-                    print(f"  missed ({variant}, {locale}, {query_set}): {miss}")
+    for (variant, name, locale, query_set), score in sorted(scores.items()):
+        if variant == "site":
+            for miss in score.misses:
+                print(f"  missed ({name}, {locale}, {query_set}): {miss}")
 
 
 if __name__ == "__main__":

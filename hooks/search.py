@@ -30,7 +30,9 @@ from mkdocs.structure.pages import Page
 from sitelib.build_state import once_per_build
 from sitelib.data_files import read_cached
 from sitelib.languages import SiteLanguages, site_languages
-from sitelib.search_languages import index_config
+from sitelib.search_languages import (
+    MIN_PART, PARTS_FIELD, PROSE_SEPARATOR, compound_parts, index_config,
+)
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -114,7 +116,8 @@ def _write_language_index(config: MkDocsConfig, languages: SiteLanguages, locale
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-# The index of one language: its own entries, with locations relative to its folder.
+# The index of one language: its own entries, with locations relative to its folder; in a
+# language that writes compounds as one word, each entry also holds its compounds' parts.
 def _language_index(entries: list[dict], *, folder: str, others: list[str], config: dict) -> dict:
     docs = []
     for entry in entries:
@@ -124,7 +127,24 @@ def _language_index(entries: list[dict], *, folder: str, others: list[str], conf
         if not folder and location.startswith(tuple(others)):
             continue
         docs.append({**entry, "location": location[len(folder):]})
+    if config.get("analysis", {}).get("decompound"):
+        _add_compound_parts(docs)
     return {"config": config, "docs": docs}
+
+
+# Each entry's compounds' parts, as words of the index (sitelib/search_languages.py).
+def _add_compound_parts(docs: list[dict]) -> None:
+    words = [re.split(PROSE_SEPARATOR, _TAG.sub(" ", doc["title"] + " " + doc["text"]).lower())
+             for doc in docs]
+    vocabulary = {word for text in words for word in text if word}
+    parts: dict[str, list[str]] = {}
+    for doc, text in zip(docs, words):
+        found = []
+        for word in dict.fromkeys(word for word in text if len(word) >= 2 * MIN_PART):
+            if word not in parts:
+                parts[word] = compound_parts(word, vocabulary)
+            found += parts[word]
+        doc[PARTS_FIELD] = " ".join(dict.fromkeys(found))
 
 
 # A language's index configuration: Material's defaults for it, then the site's settings.
@@ -201,6 +221,7 @@ def _repoint_page(html: str, *, folder: str, worker_name: str) -> str:
 # -----------------------------------------------------------------------------
 
 _INDEX_PATH = "search/search_index.json"
+_TAG = re.compile(r"<[^>]*>")
 _WORKER_DIR = "assets/javascripts/workers"
 _WORKER_SOURCE = Path(__file__).with_name("search_worker.js")
 _MATERIAL_WORKER = re.compile(r"^search\.[0-9a-f]+\.min\.js$")

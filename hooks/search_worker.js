@@ -23,15 +23,25 @@
  *   - `exact_boost`: each word as typed is also looked up as a whole word, with this weight, so
  *     that "kunde" ranks a section saying "kunde" above one saying "kundefastholdelse" (not for
  *     Korean, where a word as typed rarely stands without a particle in the text);
+ *   - `spacing`: the language writes its words with or without spaces (Korean, and the scripts
+ *     written without them): variants are compared by their letters, spaces left out;
  *   - `synonyms`: [variant, preferred words] pairs (data/glossary.yml's avoided variants and
  *     data/search_synonyms.yml): typed words that form a variant are looked up as the preferred
  *     words instead (money back: refund; 위약금: 해지 수수료), and a one-word variant that the
  *     index holds too as itself as well; stop words typed inside a variant are skipped (koster det
  *     noget at opsige matches the variant "koster at opsige");
- *   - `segment` also joins two typed words that the index writes as one (고객 지원팀: 고객지원팀);
+ *   - `segment` also joins two typed words that the index writes as one (고객 지원팀: 고객지원팀;
+ *     kunde service: kundeservice, in languages that `decompound`, whose index also holds the
+ *     parts of each compound, so that a part finds it);
+ *   - `segmenter: "intl"`: the index's runs of a script written without spaces (Chinese, Thai)
+ *     are cut into words by the browser's own word segmenter (Intl.Segmenter), through the hook
+ *     Material's tokenizer gives Japanese's segmenter; so a word of a sentence is a word of the
+ *     index, and `segment` can cut a typed compound into such words;
  *   - `typos`: a Latin-script word of at least this many letters that matches nothing is looked
  *     up as the words of the index one edit away, with a lower weight;
- *   - `coordination` and `score_floor`: which results are kept (see search_languages.py).
+ *   - `coordination` and `score_floor`: which results are kept (see search_languages.py): when
+ *     no section has every word of a query, the sections with the most of them; none for a
+ *     query of stop words alone.
  *
  * The page starts this worker only when a reader opens search (overrides/partials/search-on-demand.html).
  */
@@ -45,6 +55,10 @@
   const MAX_VARIANT_WORDS = 4
   const LATIN_WORD = /^[a-z\u00c0-\u024f]+$/
   const HANGUL = /[\uac00-\ud7a3]/
+  // The letters that join the parts of a compound (fastholdelse-s-afdeling), as in search_languages.py.
+  const LINKING_LETTERS = ["s", "e", "n"]
+  // Scripts written without spaces between words, which `segmenter: "intl"` cuts into words.
+  const NO_SPACES = /[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/
   const stemmed = new WeakSet()
   let analysis = null
   let language = null
@@ -104,17 +118,28 @@
     return !!words && words.some(function (word) { return word.startsWith(text) })
   }
 
-  // Split a word that starts no indexed word into the longest pieces that do (at least two letters).
+  // Split a word that starts no indexed word, as it is or as its stem, into the longest pieces
+  // that do, of `min_part` letters or more (two, where none is set), or that are shorter words
+  // of the index as they are (tv in tvgebyr). A word one edit away from a word of the index is
+  // that word misspelt rather than a compound (see `typos`).
   function segment(word) {
-    if (!analysis.segment || !words || starts(word))
+    if (!analysis.segment || !words || starts(word) || starts(stem(word)))
       return [word]
+    if (typoMatches(word).length)
+      return [word]
+    const least = analysis.min_part || 2
     const pieces = []
     for (let rest = word; rest.length;) {
       let length = rest.length
-      while (length > 1 && !starts(rest.slice(0, length)))
+      while (length >= least && !starts(rest.slice(0, length)))
         length--
-      if (length < 2)
-        return [word]
+      if (length < least) {
+        length = least - 1
+        while (length >= 2 && words.indexOf(rest.slice(0, length)) < 0)
+          length--
+        if (length < 2)
+          return [word]
+      }
       pieces.push(rest.slice(0, length))
       rest = rest.slice(length)
     }
@@ -149,7 +174,7 @@
       return synonyms
     synonyms = (analysis.synonyms || []).map(function (pair) {
       const typed = split(pair[0])
-      const content = analysis.segment ? typed : typed.filter(function (word) { return !isStopWord(word) })
+      const content = analysis.spacing ? typed : typed.filter(function (word) { return !isStopWord(word) })
       const keys = (content.length ? content : typed).map(variantKey)
       return { keys: keys, compact: keys.join(""), use: split(pair[1]) }
     }).filter(function (variant) { return variant.keys.length && variant.use.length })
@@ -159,11 +184,11 @@
 
   // How many typed words, from `start` on, a variant covers (0 when it does not match). Stop
   // words typed between its words are passed over (koster det noget at opsige: koster at
-  // opsige). In languages written without fixed spaces (`segment`), the variant's letters are
+  // opsige). In languages written without fixed spaces (`spacing`), the variant's letters are
   // compared without spaces and its last word may carry an ending: 해지방어팀에 and 해지 방어팀
   // both match.
   function covers(variant, keys, start, words) {
-    if (!analysis.segment) {
+    if (!analysis.spacing) {
       let next = start
       for (let k = 0; k < variant.keys.length; k++) {
         while (k > 0 && next < keys.length && keys[next] !== variant.keys[k] && isStopWord(words[next]))
@@ -217,12 +242,20 @@
     return looked
   }
 
-  // Two typed words that the index writes as one (고객 지원팀: 고객지원팀), in `segment` languages.
+  // Two typed words that the index writes as one, in `segment` languages: Korean words (고객
+  // 지원팀: 고객지원팀), and in languages that write compounds as one word, two words joined
+  // as they are or with a linking letter (kunde service: kundeservice; fastholdelse afdeling:
+  // fastholdelsesafdeling).
   function joined(word, next) {
-    if (!analysis.segment || !words || !HANGUL.test(word) || !HANGUL.test(next))
+    if (!analysis.segment || !words)
+      return []  // neither a language without fixed spaces nor one of compounds
+    const hangul = analysis.spacing && HANGUL.test(word) && HANGUL.test(next)
+    if (!hangul && !(analysis.decompound && LATIN_WORD.test(word) && LATIN_WORD.test(next)))
       return []
-    const compound = cutSuffix(word + next)
-    return starts(compound) ? [compound] : []
+    const forms = hangul ? [cutSuffix(word + next)]
+      : [word + next].concat(LINKING_LETTERS.map(function (letter) { return word + letter + next }))
+    // A join keeps something of the second word: 어떻게 해야 cut to 어떻게 is no compound.
+    return forms.filter(function (form) { return form.length > word.length && starts(form) }).slice(0, 1)
   }
 
   // Whether one edit (a letter added, dropped, changed, or two neighbours swapped) turns a into b.
@@ -275,12 +308,17 @@
   // Keep the results that match all of the query's words for a query of one or two words, all
   // but one for a longer query, so that one word of many a section lacks does not hide it; a
   // section matching fewer is noise, however high a title naming one word scores. A word no
-  // section matches (a number the index leaves out, a word the guide does not use) is not asked for.
+  // section matches (a number the index leaves out, a word the guide does not use) is not asked
+  // for. Where no section has them all, the sections with the most of them are kept: one word
+  // that matters still finds its section.
   function coordinated(matches, concepts) {
     const found = concepts.filter(function (_, word) {
       return matches.some(function (match) { return match.words[word] })
     }).length
-    const least = found > 2 ? found - 1 : found
+    const most = Math.max.apply(null, [0].concat(matches.map(function (match) { return match.count })))
+    const least = Math.min(found > 2 ? found - 1 : found, most)
+    if (least === 0)
+      return []  // nothing but stop words, or words no section has
     return matches.filter(function (match) { return match.count >= least })
   }
 
@@ -297,10 +335,27 @@
     })
   }
 
+  // The word segmenter Material's tokenizer calls for a run of text (it calls Japanese's for
+  // runs of kanji and kana): the browser's own, for the index language, where it has one.
+  function intlSegmenter() {
+    if (typeof Intl === "undefined" || typeof Intl.Segmenter !== "function")
+      return undefined
+    const words = new Intl.Segmenter(language || undefined, { granularity: "word" })
+    return {
+      ctype_: function (text) { return NO_SPACES.test(text) ? "K" : "O" },
+      // Every piece, so that the positions Material counts from their lengths stay the text's.
+      segment: function (text) {
+        return Array.from(words.segment(text), function (piece) { return piece.segment })
+      }
+    }
+  }
+
   // Index: add the stem step to the pipeline of the index Material builds, and keep its words.
   const add = lunr.Builder.prototype.add
   lunr.Builder.prototype.add = function (doc, attributes) {
     resolve()
+    if (analysis && analysis.segmenter === "intl" && !(lunr.segmenter && lunr.segmenter.site))
+      lunr.segmenter = Object.assign(intlSegmenter() || {}, { site: true })
     if (stemmer && !stemmed.has(this)) {
       stemmed.add(this)
       this.pipeline.add(indexStems)
@@ -350,7 +405,7 @@
           concepts[position + 1].push(form + "*")
         }
       if (looked.length > 1 && isStopWord(word)) {
-        clauses.push(Object.assign({}, template, { term: word, typed: word }))
+        clauses.push(Object.assign({}, template, { term: word, typed: word, presence: lunr.Query.presence.OPTIONAL }))
         // A stop word need not be matched, unless the text writes it as one word with its
         // neighbour (가입 했어요: 가입했어요).
         if (concepts[position].length)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import material
+
 from sitelib.search_synonyms import language_synonyms
 
 # -----------------------------------------------------------------------------
@@ -47,7 +51,11 @@ DANISH_NOUN_ENDINGS = ("ingernes", "ingerne", "ingens", "ingen", "inger", "ing")
 # ones have can, get and how): they match many sections, and the titles among them outscore the
 # one section about the question's subject (kan jeg få pengene tilbage; 환불받는 방법).
 DANISH_MORE_STOP_WORDS = ("kan", "få", "får", "hvordan")
-KOREAN_MORE_STOP_WORDS = ("방법", "법")
+# Korean questions end in a question word and an auxiliary ending typed as their own words
+# (…려면 어떻게 해야 하나요?, …있나요?): they say how the reader asks, not what about.
+KOREAN_MORE_STOP_WORDS = ("방법", "법", "어떻게", "어떤", "무엇", "뭐", "왜", "언제", "어디", "어디서",
+                          "누가", "하나요", "있나요", "없나요", "되나요", "할까요", "될까요", "해야",
+                          "하면", "되면", "있어요", "돼요", "수", "있을까요", "알려", "주세요")
 
 # What every language's search does to find the right sections and only those (read by the worker):
 # - `typos`: a Latin-script query word of this many letters or more that matches no word of the
@@ -65,6 +73,23 @@ KOREAN_MORE_STOP_WORDS = ("방법", "법")
 #   stock's for Korean.
 RELEVANCE = {"typos": 5, "coordination": True, "score_floor": 0.02}
 
+# Languages written without spaces between words. Their typed compounds are cut into words of
+# the index (`segment`), as Korean's are; the index of those whose text Material's tokenizer
+# does not cut (it cuts Japanese with TinySegmenter) is cut by the browser's word segmenter.
+NO_SPACE_LANGUAGES = {"ja": None, "zh": "intl", "zh-Hant": "intl", "zh-TW": "intl", "th": "intl",
+                      "lo": "intl", "km": "intl", "my": "intl"}
+
+# Languages that write compounds as one word (kundeserviceafdeling, Kundendienstabteilung): a
+# typed compound is cut into words of the index, and the index holds each compound's parts too,
+# so that a part finds the compound (afdeling: fastholdelsesafdeling).
+COMPOUND_LANGUAGES = ("da", "de", "sv", "nb", "nn", "no", "nl", "is", "fi", "af")
+# A part of a compound has at least this many letters; Germanic compounds join their parts with
+# these letters (fastholdelse-s-afdeling, Kunde-n-dienst).
+MIN_PART = 4
+LINKING_LETTERS = ("s", "e", "n")
+# The endings a part may carry where the text writes it on its own (afdeling: afdelingen).
+INFLECTION_ENDINGS = ("", "e", "en", "er", "et", "ens", "ets", "erne", "ene", "s", "n", "r", "t")
+
 # The site's settings per language; a language left out is searched as Material does by default.
 # `pipeline` is Material's option (what Lunr keeps of the language's own pipeline); `analysis`
 # is read by the site's search worker (hooks/search_worker.js).
@@ -81,7 +106,8 @@ LANGUAGE_SETTINGS = {
         "pipeline": ["trimmer"],
         "analysis": {
             "suffixes": list(DANISH_NOUN_ENDINGS), "min_stem": 4, "stemmer": True, "stop_words": True,
-            "more_stop_words": list(DANISH_MORE_STOP_WORDS), "exact_boost": 10, **RELEVANCE,
+            "more_stop_words": list(DANISH_MORE_STOP_WORDS), "exact_boost": 10, "segment": True,
+            "decompound": True, "min_part": MIN_PART, **RELEVANCE,
         },
     },
     "ko": {
@@ -92,6 +118,7 @@ LANGUAGE_SETTINGS = {
             "suffixes": sorted(set(KOREAN_PARTICLES + KOREAN_VERB_ENDINGS), key=lambda end: (-len(end), end)),
             "min_stem": 2,
             "segment": True,
+            "spacing": True,
             "stop_words": True,
             "more_stop_words": list(KOREAN_MORE_STOP_WORDS),
             **RELEVANCE,
@@ -114,8 +141,74 @@ def index_config(locale: str, material_defaults: dict, fields: dict,
         "pipeline": material_defaults["pipeline"],
         "fields": fields,
     }
-    config.update(LANGUAGE_SETTINGS.get(locale, {}))
+    config.update(LANGUAGE_SETTINGS.get(locale) or default_settings(locale, material_defaults["lang"]))
+    if config.get("analysis", {}).get("decompound"):
+        config["fields"] = {**fields, PARTS_FIELD: {"boost": 1}}
     synonyms = language_synonyms(locale, languages=languages)
     if synonyms:
         config["analysis"] = {**config.get("analysis", {}), "synonyms": synonyms}
     return config
+
+
+# The settings of a language the site has no settings of its own for (a language just added):
+# Lunr's own support for it where Material ships one, even where the theme's texts name English
+# rules (Arabic, Hebrew, Greek); the worker's stemming and stop words of typed words; and
+# compounds and runs without spaces cut into words.
+def default_settings(locale: str, material_lang: list[str]) -> dict:
+    base = locale.split("-")[0]
+    lang = material_lang
+    if material_lang == ["en"] and base != "en" and locale not in NO_SPACE_LANGUAGES \
+            and (_LUNR_LANGUAGES / f"lunr.{base}.min.js").is_file():
+        lang = [base]
+    analysis: dict = {"stemmer": True, "stop_words": True}
+    if locale in NO_SPACE_LANGUAGES or base in NO_SPACE_LANGUAGES:
+        analysis.update(segment=True, spacing=True)
+        segmenter = NO_SPACE_LANGUAGES.get(locale, NO_SPACE_LANGUAGES.get(base))
+        if segmenter:
+            analysis["segmenter"] = segmenter
+    if base in COMPOUND_LANGUAGES:
+        analysis.update(segment=True, decompound=True, min_part=MIN_PART)
+    return {"lang": lang, "analysis": analysis}
+
+
+# The parts of a compound word that are words of the vocabulary, with their endings (each word
+# but the compound and its own inflections), longest first part first: kundeserviceafdeling ->
+# [kundeservice, afdeling]. [] where it is no such compound; an inflected form is split as its
+# base form is (afdelingerne: as afdeling).
+def compound_parts(word: str, vocabulary: list[str] | set[str]) -> list[str]:
+    if len(word) < 2 * MIN_PART:
+        return []
+    others = {other for other in vocabulary if not other.startswith(word[: len(word) - 2])}
+    return _split(word, others, whole=False) or []
+
+
+# -----------------------------------------------------------------------------
+# Helper functions
+# -----------------------------------------------------------------------------
+
+# The parts of a text that are words of the vocabulary (with an ending, or a linking letter
+# between two parts), or None; `whole`: the text itself may be one such word.
+def _split(text: str, words: set[str], *, whole: bool = True) -> list[str] | None:
+    if whole and _known(text, words):
+        return [text]
+    for cut in range(len(text) - MIN_PART, MIN_PART - 1, -1):
+        head, rest = text[:cut], text[cut:]
+        if not _known(head, words):
+            if not (head.endswith(LINKING_LETTERS) and _known(head[:-1], words)):
+                continue
+            head = head[:-1]
+        tail = _split(rest, words)
+        if tail:
+            return [head] + tail
+    return None
+
+
+# Whether a text of MIN_PART letters or more is a word of the vocabulary, as it is or with one
+# of the endings its inflections take.
+def _known(text: str, words: set[str]) -> bool:
+    return len(text) >= MIN_PART and any(text + ending in words for ending in INFLECTION_ENDINGS)
+
+
+# The field the parts of a language's compounds are indexed in, and Material's Lunr languages.
+PARTS_FIELD = "parts"
+_LUNR_LANGUAGES = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "lunr" / "min"
