@@ -16,6 +16,7 @@ from mkdocs.structure.pages import Page
 from sitelib.build_state import once_per_build
 from sitelib.languages import site_languages
 from sitelib.messages import has_message, message
+from sitelib.translation_marks import right_to_left
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -34,7 +35,8 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
 # Helper functions
 # -----------------------------------------------------------------------------
 
-# {"texts": {locale: {"link": …, "close": …}}, "fallback": {…}} with `{language}` left in the fallback.
+# {"texts": {locale: {"link": …, "close": …}}, "fallback": {…}} with `{language}` left in the
+# fallback, the default language, and the languages written right to left.
 def _texts(config: MkDocsConfig) -> dict:
     languages = site_languages(config)
     texts = {
@@ -49,4 +51,5 @@ def _texts(config: MkDocsConfig) -> dict:
         "link": message("language_suggestion", languages.default, language="{language}"),
         "close": message("language_suggestion_close", languages.default),
     }
-    return {"texts": texts, "fallback": fallback}
+    rtl = [language.locale for language in languages.languages if right_to_left(language.locale)]
+    return {"texts": texts, "fallback": fallback, "default": languages.default, "rtl": rtl}

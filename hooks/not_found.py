@@ -18,8 +18,9 @@ from mkdocs.structure.files import File
 from mkdocs.utils.meta import get_data
 
 from sitelib.languages import SiteLanguages, site_languages
-from sitelib.messages import message
+from sitelib.messages import has_message, message
 from sitelib.text_scan import first_heading
+from sitelib.translation_marks import right_to_left
 
 # -----------------------------------------------------------------------------
 # Hooks
@@ -59,6 +60,7 @@ def on_template_context(context: dict, *, template_name: str, config: MkDocsConf
 @dataclass(frozen=True)
 class _Link:
     title: str
+    lang: str  # the language of its title: the page's, or English where it is not translated
     href: str
 
 
@@ -67,11 +69,13 @@ class _NotFoundLanguage:
     """Everything the 404 page shows in one language."""
 
     locale: str
+    direction: str  # "rtl" or "ltr"
     site_name: str
     title: str
     message: str
     nav_label: str
     links: list[_Link]
+    texts_lang: str  # the language of its texts: its own, or English until they are translated
 
 
 # The 404 texts and links of every language (the default one first), under the site's path.
@@ -81,18 +85,21 @@ def _not_found_languages(*, docs_dir: Path, languages: SiteLanguages, base: str,
     return [
         _NotFoundLanguage(
             locale=language.locale,
+            direction="rtl" if right_to_left(language.locale) else "ltr",
             site_name=language.site_name,
             title=message("not_found_title", language.locale),
             message=message("not_found_message", language.locale),
             nav_label=message("not_found_nav_label", language.locale),
             links=[
                 _Link(
-                    title=_page_title(docs_dir, language.locale, languages.default, name),
+                    *_page_title(docs_dir, language.locale, languages.default, name),
                     href=base + languages.folder(language.locale)
                     + File(name, "", "", use_directory_urls=True).url.lstrip("./"),
                 )
                 for name in nav_files
             ],
+            texts_lang=language.locale if has_message("not_found_title", language.locale)
+            else languages.default,
         )
         for language in ordered
     ]
@@ -115,13 +122,15 @@ def _nav_files(nav: object) -> list[str]:
     return []
 
 
-# A page's title as its language shows it: front matter title, else its first heading.
-def _page_title(docs_dir: Path, locale: str, default: str, name: str) -> str:
+# A page's title as its language shows it (front matter title, else its first heading), and the
+# language it is in: the English one's where the page is not translated yet.
+def _page_title(docs_dir: Path, locale: str, default: str, name: str) -> tuple[str, str]:
     source = docs_dir / locale / name
     if not source.is_file():
         source = docs_dir / default / name
     body, meta = get_data(source.read_text(encoding="utf-8-sig"))
+    lang = default if source.parent.name != locale or meta.get("untranslated") is True else locale
     if meta.get("title"):
-        return str(meta["title"])
-    return first_heading(body) or Path(name).stem
+        return str(meta["title"]), lang
+    return first_heading(body) or Path(name).stem, lang
 
