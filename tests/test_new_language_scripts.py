@@ -12,6 +12,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import BASE_PATH, DEFAULT_LANGUAGE, ROOT, build_site
+from sitelib.messages import message
 from sitelib.sections import parse_page
 from sitelib.translation_marks import right_to_left
 from support.i18n_project import run_i18n, with_translation_tools
@@ -198,3 +199,6 @@ def test_the_status_page_lists_the_language_and_its_sections(scripts_site, local
         (ROOT / "docs" / DEFAULT_LANGUAGE / "index.md").read_text(encoding="utf-8")).sections if section.anchor]
     assert any(f"#{anchor}" in row for row in rows for anchor in english if anchor != SECTION), rows
     assert not any(f"#{SECTION} " in row + " " for row in rows if "index.md" in row), rows
+    # A section's state reads as the same word as a page's: one set of labels on the page.
+    for state in soup.select("#sections ~ table .translation-state"):
+        assert state.get_text() == message(f"status_{state['data-state']}", locale), state

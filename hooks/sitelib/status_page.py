@@ -10,7 +10,7 @@ from sitelib.markdown_text import escape_text
 from sitelib.messages import has_message, message
 from sitelib.section_status import CHANGED
 from sitelib.translation_marks import in_language
-from sitelib.translation_status import STATES, TRANSLATED, Item, Report
+from sitelib.translation_status import MISSING, OUTDATED, STATES, TRANSLATED, Item, Report
 
 # -----------------------------------------------------------------------------
 # Functions
@@ -70,13 +70,12 @@ def _sections_table(report: Report, locale: str) -> str:
             if item.kind != "page":
                 continue
             for change in report.changes(language.locale, item) or ():
-                state = "outdated" if change.kind == CHANGED else "untranslated"
+                state = OUTDATED if change.kind == CHANGED else MISSING
                 rows.append([
                     f"{_name(language, locale)} (`{language.locale}`)",
                     _item_link(item),
                     f"[`#{change.anchor}`]({item.key}#{change.anchor})",
-                    f'<span class="translation-state" data-state="{state}">'
-                    f"{_text(f'section_{state}', locale)}</span>",
+                    _state_cell(state, locale),
                 ])
     if not rows:
         return escape_text(message("status_no_sections", locale))
