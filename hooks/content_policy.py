@@ -3,7 +3,7 @@ party, or hang the build.
 
 Every text a contributor controls is checked before the site is built from it, and a refusal
 stops the build with one line naming the file, the line and what is not allowed (the policy
-itself is in sitelib/content_policy.py):
+itself is in sitelib/content_policy.py, and for mkdocs.yml in sitelib/config_policy.py):
 
 - mkdocs.yml: language codes, names and site names; data/messages.yml: its shape and fields;
 - every page of every language: encoding, size, front matter, and what its Markdown makes;
@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import material
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -28,6 +27,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import YAML_RE, get_data
 
 from sitelib.build_state import once_per_build
+from sitelib.config_policy import check_config
 from sitelib.content_policy import (
     MAX_DATA_BYTES, MAX_PAGE_BYTES, Problem, check_html, check_markdown, check_plain_text,
     check_size, line_of,
@@ -52,7 +52,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for name in _PLAIN_TEXT_FILES:
         if (root / name).is_file():
             _refuse_invisible(_read(root / name, name), name)
-    _check_languages(config, root)
+    check_config(config, _read(root / "mkdocs.yml", "mkdocs.yml"))
     check_messages()  # a MessagesError is a PluginError: one line
     return config
 
@@ -76,99 +76,6 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 # -----------------------------------------------------------------------------
 # Helper functions
 # -----------------------------------------------------------------------------
-
-# The languages of mkdocs.yml: one entry per locale, one default, a locale the theme knows, and
-# names the theme can write as they are.
-def _check_languages(config: MkDocsConfig, root: Path) -> None:
-    source = _read(root / "mkdocs.yml", "mkdocs.yml")
-    plugin = config.plugins.get("i18n")
-    entries = list(plugin.config.languages) if plugin else []
-    seen: set[str] = set()
-    defaults = []
-    for entry in entries:
-        where = f"mkdocs.yml:{line_of(source, f'locale: {entry.locale}') or '?'}"
-        if entry.locale in seen:
-            again = source.rfind(f"locale: {entry.locale}")
-            raise PluginError(f"mkdocs.yml:{source.count(chr(10), 0, again) + 1}: language "
-                              f"{quote(entry.locale)} is listed twice")
-        seen.add(entry.locale)
-        if entry.default:
-            defaults.append(entry.locale)
-        if not (_THEME_LANGUAGES / f"{entry.locale}.html").is_file():
-            raise PluginError(
-                f"{where}: language {quote(entry.locale)}: Material for MkDocs has no interface "
-                "texts for it; use a code it knows, such as 'en', 'ko', 'da' or 'pt-BR'"
-            )
-        _check_language_texts(entry, source)
-    if len(defaults) > 1:
-        second = source.rfind("default: true")
-        line = f":{source.count(chr(10), 0, second) + 1}" if second != -1 else ""
-        raise PluginError(f"mkdocs.yml{line}: {len(defaults)} default languages "
-                          f"({', '.join(quote(locale) for locale in defaults)}): mark one")
-    for field in _CONFIG_TEXTS:
-        value = config.get(field)
-        if value:
-            _refuse(_at(check_plain_text(value, field), value), "mkdocs.yml", source, value)
-    _check_nav(config.nav, "nav", source)
-    for field in ("extra_javascript", "extra_css"):
-        if config.get(field):
-            raise PluginError(f"mkdocs.yml:{line_of(source, field + ':') or '?'}: {field} is not "
-                              "allowed: the site's scripts and styles come from the theme and "
-                              "the hooks")
-
-
-# The line of a text in one language's entry of mkdocs.yml (after its `locale:` line), or "?".
-def _line_in_language(source: str, locale: str, needle: str) -> str:
-    start = source.find(f"locale: {locale}")
-    found = source.find(needle, max(start, 0))
-    return str(source.count("\n", 0, found) + 1) if found != -1 else "?"
-
-
-# The titles and addresses of a navigation: plain-text titles, links by the link rules.
-def _check_nav(nav: object, where: str, source: str) -> None:
-    items = nav if isinstance(nav, list) else [nav] if nav else []
-    for item in items:
-        if isinstance(item, dict):
-            for title, target in item.items():
-                _refuse(_at(check_plain_text(title, f"{where}: title"), str(title)), "mkdocs.yml",
-                        source, str(title))
-                _check_nav(target, where, source)
-        elif isinstance(item, str) and re.match(r"\s*[A-Za-z][A-Za-z0-9+.-]*:", item) \
-                and not re.match(r"\s*(https?|mailto):", item, re.IGNORECASE):
-            raise PluginError(f"mkdocs.yml:{line_of(source, item) or '?'}: {where}: the link "
-                              f"{quote(item)} is not allowed (links: http, https, mailto, paths)")
-
-
-# One language's own texts, which the theme writes as they are; its link; its theme settings.
-def _check_language_texts(entry, source: str) -> None:
-    language = f"language {quote(entry.locale)}"
-    texts = [(field, entry.get(field)) for field in _CONFIG_TEXTS + ("name",)]
-    for field in ("nav_translations", "admonition_translations"):
-        texts += [(f"{field}.{key}", value) for key, value in (entry.get(field) or {}).items()]
-    theme = entry.get("theme") or {}
-    for key in theme:
-        if key != "palette":
-            line = _line_in_language(source, entry.locale, f"{key}:")
-            raise PluginError(f"mkdocs.yml:{line}: {language}: theme setting {quote(key)} is not "
-                              "allowed per language (only palette toggle names)")
-    for palette in theme.get("palette") or []:
-        toggle = palette.get("toggle") if isinstance(palette, dict) else None
-        texts.append(("theme.palette.toggle.name", (toggle or {}).get("name")))
-    _check_nav(entry.get("nav"), f"{language}: nav", source)
-    if entry.get("extra"):
-        line = _line_in_language(source, entry.locale, "extra:")
-        raise PluginError(f"mkdocs.yml:{line}: {language}: 'extra' is not allowed per language")
-    for field, value in texts:
-        if value is not None:
-            _refuse(_at(check_plain_text(value, f"{language}: {field}"), str(value)),
-                    "mkdocs.yml", source, str(value))
-    link = entry.get("fixed_link")  # mkdocs-static-i18n checks `link` itself
-    if link and re.match(r"\s*[A-Za-z][A-Za-z0-9+.-]*:", link) \
-            and not re.match(r"\s*https?:", link, re.IGNORECASE):
-        line = _line_in_language(source, entry.locale, link)
-        raise PluginError(f"mkdocs.yml:{line}: {language}: fixed_link {quote(link)} must be a "
-                          "path or an http(s) address")
-
 
 # Every page of every language and the FAQ data, checked against the policy.
 def _check_sources(config: MkDocsConfig) -> None:
@@ -344,9 +251,3 @@ _STATIC_FILES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp"})
 # icons (a file the theme would fail to find, or markup in a class name).
 _FRONT_MATTER_TEXTS = ("title", "description", "subtitle", "author", "location")
 _FRONT_MATTER_LAYOUT = ("template", "icon", "status")
-
-# Texts of mkdocs.yml that the theme writes into pages as they are.
-_CONFIG_TEXTS = ("site_name", "site_description", "site_author", "copyright")
-
-# Material for MkDocs' interface texts, one template per language it knows.
-_THEME_LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"

@@ -1,6 +1,6 @@
 """Translators' commands: what is left to translate, what changed in the English text, whether a
 translation has the English structure and facts, record a finished translation, add a language,
-check the glossary, and summarise a pull request for its reviewer.
+check the glossary, and summarize a pull request for its reviewer.
 
     .venv/bin/python scripts/i18n.py status [LOCALE]
     .venv/bin/python scripts/i18n.py diff LOCALE PATH       PATH: index.md, index.md#ANCHOR, docs/ko/index.md or data/faq.yml#ID
@@ -22,27 +22,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from mkdocs.utils.meta import get_data  # noqa: E402
-
 from sitelib.add_language import LanguageError, add_language  # noqa: E402
-from sitelib.facts import fact_differences, facts  # noqa: E402
 from sitelib.faq_data import FaqDataError  # noqa: E402
 from sitelib.glossary import GlossaryError, check, load_rules  # noqa: E402
 from sitelib.history import read_history  # noqa: E402
 from sitelib.languages import LanguagesError, SiteLanguages, load_site_languages  # noqa: E402
 from sitelib.pr_summary import SummaryError, summary_markdown  # noqa: E402
+from sitelib.record_translation import record_faq, record_page  # noqa: E402
 from sitelib.repository_files import unsafe_paths  # noqa: E402
-from sitelib.safe_files import FileError, read_text  # noqa: E402
-from sitelib.section_status import CHANGED, still_english  # noqa: E402
-from sitelib.sections import parse_page, section_hash  # noqa: E402
-from sitelib.sync_translation import (  # noqa: E402
-    SyncError, sync_faq, sync_page, sync_section, sync_section_text,
-)
-from sitelib.translation_check import check_repository, section_facts  # noqa: E402
+from sitelib.safe_files import FileError  # noqa: E402
+from sitelib.section_status import CHANGED  # noqa: E402
+from sitelib.site_texts import site_texts  # noqa: E402
+from sitelib.sync_translation import SyncError  # noqa: E402
+from sitelib.translation_check import check_repository  # noqa: E402
 from sitelib.translation_history import HistoryError, english_diff, recorded_hash  # noqa: E402
 from sitelib.translation_status import (  # noqa: E402
-    FAQ_FILE, MISSING, OUTDATED, STATES, TRANSLATED, collect_items, load_entries, page_hash,
-    text_state, translation_report,
+    FAQ_FILE, MISSING, OUTDATED, STATES, collect_items, load_entries, translation_report,
 )
 
 # -----------------------------------------------------------------------------
@@ -117,7 +112,7 @@ def check_structure(args: argparse.Namespace) -> int:
     shown = [language.locale for language in languages.translated if args.locale in (None, language.locale)]
     if not shown:
         raise SyncError(f"mkdocs.yml: no translated language '{args.locale}'")
-    result = check_repository(ROOT, languages, shown, report, history, entries, _site_texts(languages))
+    result = check_repository(ROOT, languages, shown, report, history, entries, site_texts(ROOT, languages))
     for problem in result.problems:
         print(problem)
     checked = ", ".join(shown)
@@ -134,43 +129,9 @@ def sync(args: argparse.Namespace) -> int:
     languages, locale, item, anchor = _translation(args)
     display = _display(item, locale) + (f"#{anchor}" if anchor else "")
     if item.kind == "faq":
-        return _sync_faq(languages, locale, item, display)
-    path = ROOT / "docs" / locale / item.key
-    if not path.is_file():
-        raise SyncError(f"docs/{locale}/{item.key}: no such file; translate the English page into it first")
-    english_text = _read(f"docs/{languages.default}/{item.key}")
-    text = _read(f"docs/{locale}/{item.key}")
-    english, ours = _page(english_text), _page(text)
-    if not anchor and page_hash(text) == item.source_hash:
-        raise SyncError(f"{display}: still the English text; translate it, then run sync")
-    anchors = [anchor] if anchor else [section.anchor for section in english.sections]
-    problems = []
-    for name in anchors:
-        theirs, mine = english.section(name), ours.section(name)
-        if theirs is None:
-            raise SyncError(f"{item.key}#{name}: the English page has no section with this anchor")
-        if mine is None:
-            raise SyncError(f"docs/{locale}/{item.key}: no section #{name} yet; translate it first")
-        if still_english(mine, theirs):
-            raise SyncError(f"{display}: {'section #' + name + ' is ' if not anchor else ''}still "
-                            "the English text; translate it, then run sync")
-        problems += fact_differences(
-            section_facts(mine, locale, {}), section_facts(theirs, languages.default, {}),
-            name=f"docs/{locale}/{item.key}", english_name=f"docs/{languages.default}/{item.key}",
-            where=f" in section #{name}" if name else "", fallback_line=mine.line)
-    if problems:
-        raise SyncError(f"{display}: its facts differ from the English text, so it is not recorded: "
-                        + "; ".join(problems))
-    if anchor:
-        digest = section_hash(english.section(anchor))
-        state, _ = text_state(sync_section_text(text, anchor, digest), english_text, item.source_hash,
-                              history=read_history(ROOT), english_path=f"docs/{languages.default}/{item.key}")
-        if state != TRANSLATED:  # other sections are still behind: this one is recorded alone
-            sync_section(path, anchor, digest, display)
-            print(f"{display}: section up to date with the English text ({digest})")
-            return 0
-    sync_page(path, item.source_hash, display)
-    print(f"docs/{locale}/{item.key}: up to date with the English text ({item.source_hash})")
+        print(record_faq(ROOT, languages, locale, item, display))
+    else:
+        print(record_page(ROOT, languages, locale, item, anchor, display))
     return 0
 
 
@@ -206,7 +167,7 @@ def glossary(args: argparse.Namespace) -> int:
 def summary(args: argparse.Namespace) -> int:
     languages, report, history, entries = _state()
     result = check_repository(ROOT, languages, [language.locale for language in languages.translated],
-                              report, history, entries, _site_texts(languages))
+                              report, history, entries, site_texts(ROOT, languages))
     sys.stdout.write(summary_markdown(ROOT, args.base, report=report, default=languages.default,
                                       check=result, entries=entries))
     return 0
@@ -229,52 +190,12 @@ def _print_sections(changes, locale: str, item) -> None:
             print(f"      not translated    #{change.anchor}")
 
 
-# Record an FAQ entry's translation.
-def _sync_faq(languages: SiteLanguages, locale: str, item, display: str) -> int:
-    entry = next(entry for entry in load_entries(ROOT / FAQ_FILE, languages) if entry.id == item.key)
-    text, english = entry.text_for(locale), entry.texts[languages.default]
-    if text is not None and (text.question, text.answer) == (english.question, english.answer):
-        raise SyncError(f"{display}: still the English text; translate it, then run sync")
-    if text is not None:
-        problems = fact_differences(facts(f"{text.question}\n{text.answer}", locale),
-                                    facts(f"{english.question}\n{english.answer}", languages.default),
-                                    name=FAQ_FILE, english_name=FAQ_FILE, where=f" in entry '{entry.id}'")
-        if problems:
-            raise SyncError(f"{display}: its facts differ from the English text, so it is not "
-                            "recorded: " + "; ".join(problems))
-    sync_faq(ROOT / FAQ_FILE, FAQ_FILE, item.key, locale, item.source_hash)
-    print(f"{display}: up to date with the English text ({item.source_hash})")
-    return 0
-
-
 # The languages, the report with the sections behind, the history and the FAQ entries.
 def _state():
     languages = _languages()
     history = read_history(ROOT)
     report = translation_report(ROOT / "docs", ROOT / FAQ_FILE, languages, history=history)
     return languages, report, history, load_entries(ROOT / FAQ_FILE, languages)
-
-
-# Each language's site texts that mkdocs.yml gives it, with their lines: {field: {locale: text}}.
-def _site_texts(languages: SiteLanguages) -> dict:
-    from mkdocs.config import load_config
-
-    config = load_config(str(ROOT / "mkdocs.yml"))
-    source = _read("mkdocs.yml").split("\n")
-    texts: dict = {}
-    for field in ("site_name", "site_description"):
-        values = {languages.default: str(config.get(field) or "")}
-        lines = {}
-        for entry in config.plugins["i18n"].config.languages:
-            value = entry.get(field)
-            if value and not entry.default:
-                values[entry.locale] = str(value)
-                start = next((number for number, line in enumerate(source)
-                              if line.strip() == f"- locale: {entry.locale}"), 0)
-                lines[entry.locale] = next((number + 1 for number in range(start, len(source))
-                                            if source[number].strip().startswith(f"{field}:")), 1)
-        texts[field] = {**values, "line": lines}
-    return texts
 
 
 # The languages in mkdocs.yml, as the build sees them.
@@ -318,16 +239,6 @@ def _item_name(path: str, locale: str) -> tuple[str, str | None]:
 # How a translation is named in messages: its file, or the FAQ entry and language.
 def _display(item, locale: str) -> str:
     return f"docs/{locale}/{item.key}" if item.kind == "page" else f"{FAQ_FILE}#{item.key} ({locale})"
-
-
-# A page's sections, its translated front matter counted as its first section's.
-def _page(text: str):
-    return parse_page(text, get_data(text)[1])
-
-
-# A file of the repository as text; one clear line where it is not UTF-8 or cannot be read.
-def _read(path: str) -> str:
-    return read_text(ROOT / path, path)
 
 
 # The command line.

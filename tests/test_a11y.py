@@ -12,7 +12,7 @@ from sitelib.messages import has_message, message
 AXE = Axe()
 
 
-# axe's violations on each page, one readable line each, in one tab of the given colour scheme.
+# axe's violations on each page, one readable line each, in one tab of the given color scheme.
 def violations(browser, urls: list[str], color_scheme: str) -> dict[str, list[str]]:
     context = browser.new_context(color_scheme=color_scheme)
     try:

@@ -191,7 +191,7 @@ def test_the_page_opened_from_a_result_highlights_the_word(tab, site, language):
     if language == "ko":
         pairs = [(inflected("ko", noun), noun) for noun in korean_nouns(site)[:1]]
     if not pairs:
-        return  # a language the site does not analyse: Material highlights the word as typed
+        return  # a language the site does not analyze: Material highlights the word as typed
     typed, stem = pairs[0]
     open_language(tab, site, language)
     results = search(tab, typed)

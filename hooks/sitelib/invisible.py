@@ -10,7 +10,7 @@ The rule, for pages, front matter, data files and mkdocs.yml:
   (U+200D, Indic scripts and emoji), and the soft hyphen (U+00AD), which shows where it breaks.
 - Zero-width space (U+200B) is allowed only between two letters of a script written without
   spaces (Thai, Lao, Khmer, Myanmar, Tibetan), where it marks a word boundary; anywhere else it
-  only splits a word or a number unseen (a phone number that no check would recognise).
+  only splits a word or a number unseen (a phone number that no check would recognize).
 - Every other invisible format character (category Cf: word joiner, invisible operators, tags,
   interlinear annotation, a byte-order mark past a file's start) is refused, as are control
   characters other than tab, line feed and carriage return, and the line and paragraph

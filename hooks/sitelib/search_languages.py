@@ -1,4 +1,4 @@
-"""How each language's search index is analysed: Material's defaults, and the site's own settings."""
+"""How each language's search index is analyzed: Material's defaults, and the site's own settings."""
 
 from __future__ import annotations
 
