@@ -15,6 +15,17 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
   echo "$wanted" > "$stamp"
 fi
 
+# The same site packages with ProperDocs in place of MkDocs, for the check that it builds the site
+# as MkDocs does (tests/test_properdocs.py); only the tests need it.
+properdocs=.venv-properdocs
+properdocs_stamp="$properdocs/.requirements.sha256"
+properdocs_wanted="$(cat requirements.txt requirements-properdocs.txt | sha256sum | cut -d' ' -f1)"
+if [ "${SKIP_PROPERDOCS_INSTALL:-0}" != "1" ] && [ "$(cat "$properdocs_stamp" 2>/dev/null)" != "$properdocs_wanted" ]; then
+  [ -x "$properdocs/bin/python" ] || python3 -m venv "$properdocs"
+  "$properdocs/bin/python" -m pip install --quiet --disable-pip-version-check -r requirements-properdocs.txt
+  echo "$properdocs_wanted" > "$properdocs_stamp"
+fi
+
 # Browser tests drive Debian's Chromium (Playwright's own browser download is never used);
 # the Nu HTML Checker runs on Java.
 missing=()

@@ -4,7 +4,7 @@
 # Usage: bash scripts/check.sh [LOCALE]
 set -uo pipefail
 cd "$(dirname "$0")/.."
-SKIP_BROWSER_INSTALL=1 SKIP_NODE_INSTALL=1 bash scripts/bootstrap.sh || exit 1
+SKIP_BROWSER_INSTALL=1 SKIP_NODE_INSTALL=1 SKIP_PROPERDOCS_INSTALL=1 bash scripts/bootstrap.sh || exit 1
 export NO_MKDOCS_2_WARNING=1
 failed=()
 .venv/bin/python scripts/i18n.py check "$@" || failed+=(check)

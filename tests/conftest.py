@@ -263,6 +263,14 @@ def project_copy(tmp_path, contributors_project):
     return copy_sources(tmp_path / "project", source=contributors_project)
 
 
+# Site tests are marked `site`: what a translation can change (`-m site --states repository`
+# is the check every pull request gets; scratch tests check the code, in the contributors' state).
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "site" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.site)
+
+
 # Whether a test parametrizes an argument itself.
 def _parametrized(metafunc, name: str) -> bool:
     return any(name in [arg.strip() for arg in (mark.args[0].split(",") if isinstance(mark.args[0], str)

@@ -50,30 +50,88 @@ def deploy():
     return load(GITHUB / "workflows/deploy.yml")
 
 
-def test_pull_requests_run_the_readme_test_command_and_upload_a_preview(pull_request):
+# The site tests on the repository as it is: the README's test command, narrowed.
+def site_test_command() -> str:
+    return readme_test_command() + " --states repository -m site"
+
+
+def job_runs(job: dict) -> list[str]:
+    return [step.get("run", "").strip() for step in job.get("steps", [])]
+
+
+def test_every_pull_request_gets_a_summary_the_site_tests_and_a_preview(pull_request):
     assert set(triggers(pull_request)) == {"pull_request"}
-    runs = [step.get("run", "").strip() for step in steps(pull_request)]
-    assert readme_test_command() in runs
-    build = next(step["run"] for step in steps(pull_request) if "mkdocs build --strict" in step.get("run", ""))
+    job = pull_request["jobs"]["translation"]
+    assert "if" not in job and "needs" not in job  # it always runs
+    runs = job_runs(job)
+    summary = next(run for run in runs if "scripts/i18n.py summary" in run)
+    assert '--base "origin/$BASE_REF"' in summary and summary.endswith('>> "$GITHUB_STEP_SUMMARY"')
+    assert job["env"]["BASE_REF"] == "${{ github.base_ref }}"
+    build = next(run for run in runs if "mkdocs build --strict" in run)
     site_dir = re.search(r"--site-dir (\S+)", build).group(1)
-    job = next(iter(pull_request["jobs"].values()))
     assert job["env"]["SITE_URL"].endswith("/spectrum-retention-guide/")
-    upload = step_using(pull_request, "actions/upload-artifact")
+    upload = next(step for step in job["steps"] if step.get("uses", "").startswith("actions/upload-artifact@"))
     assert upload["with"]["path"].rstrip("/") == site_dir.rstrip("/")
-    assert runs.index(readme_test_command()) < runs.index(build.strip())
     assert step_using(pull_request, "actions/setup-python")["with"]["python-version"]
-    # The translators' check runs first; the preview is built and uploaded even when a check fails.
-    check = runs.index(".venv/bin/python scripts/i18n.py check")
-    assert check < runs.index(readme_test_command())
-    for step in steps(pull_request):
-        if step.get("run", "").strip() in (readme_test_command(), build.strip()) or step is upload:
-            assert step.get("if") == "${{ !cancelled() }}", step
+    # The summary first, then the translators' check, the site tests and the preview, each run
+    # even when one before it fails.
+    order = [runs.index(summary), runs.index("bash scripts/check.sh"), runs.index(site_test_command()),
+             runs.index(build)]
+    assert order == sorted(order)
+    for step in job["steps"][order[1]:]:
+        assert step.get("if") == "${{ !cancelled() }}", step
+
+
+def test_a_change_outside_docs_and_data_also_runs_every_test(pull_request):
+    code = pull_request["jobs"]["code"]
+    assert code["needs"] == "changes"
+    assert code["if"] == "${{ needs.changes.outputs.code == 'true' }}"
+    assert readme_test_command() in job_runs(code)
+    assert "SKIP_PROPERDOCS_INSTALL" not in {**pull_request.get("env", {}), **code.get("env", {})}
+    changes = pull_request["jobs"]["changes"]
+    step = next(step for step in changes["steps"] if step.get("id") == "paths")
+    assert changes["outputs"]["code"] == "${{ steps.%s.outputs.code }}" % step["id"]
+
+
+# What the `changes` job decides for a pull request changing `paths`, run in a scratch repository.
+def code_changed(folder: Path, paths: list[str], step: dict) -> str:
+    def git(*args):
+        subprocess.run(["git", *args], cwd=folder, check=True, capture_output=True)
+    if not (folder / ".git").exists():
+        git("init", "-q", "-b", "main")
+        git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "--allow-empty", "-m", "base")
+        git("update-ref", "refs/remotes/origin/main", "HEAD")
+    git("checkout", "-q", "-B", "pr", "origin/main")
+    for path in paths:
+        (folder / path).parent.mkdir(parents=True, exist_ok=True)
+        (folder / path).write_text(path, encoding="utf-8")
+        git("add", path)
+    git("-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "change")
+    output = folder / "output"
+    output.write_text("", encoding="utf-8")
+    subprocess.run(["bash", "-e", "-c", step["run"]], cwd=folder, check=True, timeout=30,
+                   env={"PATH": "/usr/bin:/bin", "BASE_REF": "main", "GITHUB_OUTPUT": str(output)})
+    return output.read_text(encoding="utf-8").strip()
+
+
+@pytest.mark.parametrize("paths, expected", [
+    (["docs/ko/index.md"], "code=false"),
+    (["docs/de/index.md", "data/faq.yml", "data/messages.yml"], "code=false"),
+    (["docs/ko/index.md", "hooks/faq.py"], "code=true"),
+    (["mkdocs.yml"], "code=true"),
+    (["README.md"], "code=true"),
+    (["docsx/page.md"], "code=true"),
+], ids=["one-page", "pages-and-data", "page-and-hook", "mkdocs-yml", "readme", "not-docs"])
+def test_the_changes_job_tells_translation_from_code(pull_request, tmp_path, paths, expected):
+    step = next(step for step in pull_request["jobs"]["changes"]["steps"] if step.get("id") == "paths")
+    assert code_changed(tmp_path, paths, step) == expected
 
 
 @pytest.mark.parametrize("name", ["deploy", "pull_request"])
 def test_both_workflows_check_out_the_whole_history(name, deploy, pull_request):
     workflow = {"deploy": deploy, "pull_request": pull_request}[name]
-    assert step_using(workflow, "actions/checkout")["with"]["fetch-depth"] == 0
+    checkouts = [step for step in steps(workflow) if step.get("uses", "").startswith("actions/checkout@")]
+    assert checkouts and all(step["with"]["fetch-depth"] == 0 for step in checkouts)
 
 
 def test_main_is_published_with_the_pages_actions(deploy):
