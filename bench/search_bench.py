@@ -29,7 +29,9 @@ from sitelib.languages import load_site_languages  # noqa: E402
 from support.browser import launch_chromium  # noqa: E402
 from support.first_view import GZIP_LEVEL  # noqa: E402
 from support.projects import build_site, copy_sources, without_hooks  # noqa: E402
-from support.search_eval import QUERY_FILES, QUERY_SETS, load_queries, score_language, search  # noqa: E402
+from support.search_eval import (  # noqa: E402
+    QUERY_FILES, QUERY_SETS, load_queries, page_tops, score_language, search,
+)
 from support.server import SiteServer  # noqa: E402
 
 # -----------------------------------------------------------------------------
@@ -54,6 +56,7 @@ def main() -> int:
     languages = load_site_languages()
     locales, default = languages.locales, languages.default
     queries = {name: load_queries(locales, path) for name, path in QUERY_FILES.items()}
+    tops = page_tops(ROOT, default)
     scores, weights = {}, {}
     with tempfile.TemporaryDirectory(prefix="search-bench-") as scratch, sync_playwright() as playwright:
         browser = launch_chromium(playwright)
@@ -74,6 +77,7 @@ def main() -> int:
                                     scores[variant, name, locale, query_set] = _score(
                                         browser, server.url + folder, locale, chosen,
                                         site_url=server.url, languages=locales, default=default,
+                                        tops=tops,
                                     )
                         index = site_dir / ("" if variant == "stock" else folder) / "search/search_index.json"
                         weights[variant, locale] = (

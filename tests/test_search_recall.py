@@ -15,7 +15,8 @@ from conftest import BASE_PATH, DEFAULT_LANGUAGE, LANGUAGES, build_site, unused_
 from sitelib.search_languages import NO_SPACE_LANGUAGES
 from support.i18n_project import run_i18n, with_translation_tools
 from support.search_eval import (
-    QUERY_FILES, QUERY_SETS, QuerySetError, classify, load_queries, score_language, search,
+    QUERY_FILES, QUERY_SETS, TESTED_QUERY_FILES, QuerySetError, classify, load_queries, page_tops,
+    score_language, search,
 )
 from support.server import SiteServer
 
@@ -36,7 +37,7 @@ def test_each_query_file_covers_the_default_language_and_only_configured_ones(si
 
 
 @pytest.mark.parametrize("query_file, query_language",
-                         [(name, language) for name in QUERY_FILES for language in query_languages(name)])
+                         [(name, language) for name in TESTED_QUERY_FILES for language in query_languages(name)])
 def test_each_query_set_finds_the_right_section_in_the_top_three(search_tab, site, query_file,
                                                                   query_language):
     queries = load_queries(site.locales, QUERY_FILES[query_file])[query_language]
@@ -46,7 +47,8 @@ def test_each_query_set_finds_the_right_section_in_the_top_three(search_tab, sit
         chosen = [query for query in queries if query.set == query_set]
         assert len(chosen) >= LEAST_QUERIES[query_set], (query_file, query_set)
         scores[query_set] = score_language(tab, query_language, chosen, site_url=site.url,
-                                           languages=site.locales, default=site.default)
+                                           languages=site.locales, default=site.default,
+                                           tops=page_tops(site.root, site.default))
     for query_set, score in scores.items():
         assert score.foreign == 0, (query_set, score.foreign)
         assert score.recall >= RECALL_TARGET[query_set], (query_set, score.recall, score.misses)
