@@ -4,7 +4,6 @@ text since a translation), on the repository and on states made in scratch copie
 from __future__ import annotations
 
 import subprocess
-import time
 
 import yaml
 
@@ -12,6 +11,7 @@ from conftest import DEFAULT_LANGUAGE, TRANSLATED_LANGUAGES
 from sitelib.languages import load_site_languages
 from sitelib.sync_translation import sync_page_text
 from sitelib.translation_status import MISSING, page_hash, translation_report
+from support.cpu_time import children_cpu_seconds
 from support.i18n_project import run_i18n, status_lines, with_translation_tools
 
 FAQ_FILE = "data/faq.yml"
@@ -42,10 +42,10 @@ def git(project, *args: str) -> None:
 
 
 def test_the_repository_passes_the_check_quickly(site):
-    started = time.monotonic()
+    started = children_cpu_seconds()
     result = run_i18n(site.root, "check")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert time.monotonic() - started < 5
+    assert children_cpu_seconds() - started < 5
 
 
 def test_check_names_each_structural_difference_with_file_and_line(project_copy):

@@ -200,13 +200,13 @@ def test_the_worst_paragraph_within_the_limits_builds_in_seconds(project_copy):
 
 
 def test_scanners_are_linear():
-    started = time.monotonic()
+    started = time.process_time()
     code_spans("`" * 200_000)
     code_spans("".join("`" * (n % 60 + 1) + "a" for n in range(40_000)))
     code_spans("".join("`" * (60 - n % 60) + "a" for n in range(40_000)))
     escape_markup("` " * 100_000)
     assert first_heading("# a" + " " * 1_000_000 + "b { #x }") == "a" + " " * 1_000_000 + "b"
-    assert time.monotonic() - started < 3
+    assert time.process_time() - started < 3
 
 
 def test_hook_attributes_are_allowed_in_hook_markup_only():

@@ -4,11 +4,11 @@ find the line of a text a test changes by what it is (a key), never by today's w
 from __future__ import annotations
 
 import re
-import resource
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+from support.cpu_time import children_cpu_seconds
 from support.projects import build_site
 
 # -----------------------------------------------------------------------------
@@ -31,15 +31,9 @@ HANG_SECONDS = 120
 
 # Build a project as the pull-request check does; the result and the CPU seconds it took.
 def build(project: Path):
-    started = _children_cpu_seconds()
+    started = children_cpu_seconds()
     result = build_site(project, project / "site", SITE_URL, timeout=HANG_SECONDS)
-    return result, _children_cpu_seconds() - started
-
-
-# The CPU time of this process's finished child processes, user and system.
-def _children_cpu_seconds() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+    return result, children_cpu_seconds() - started
 
 
 # Build, expect a refusal, and return its one line (without mkdocs' level prefix).
