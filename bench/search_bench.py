@@ -6,7 +6,7 @@ settings, Material loading search with every page) — serves both on 127.0.0.1 
 Pages path, types every query of the query files into the real search box on each language's
 home page, and prints one row per file, language and query set: recall@3, results from other
 languages and the median number of results per query. The files: bench/search_queries.yml, which
-the rules were tuned on, and two held-out sets written from the guide's text alone by authors
+the rules were tuned on, and the held-out sets written from the guide's text alone by authors
 who never saw the rules (tests/support/search_eval.py, QUERY_FILES). Then one row per language:
 the gzip size of the index its pages load, and of everything a first view of its home page
 fetches, before and after the reader opens search.

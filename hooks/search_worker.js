@@ -37,8 +37,9 @@
  *     are cut into words by the browser's own word segmenter (Intl.Segmenter), through the hook
  *     Material's tokenizer gives Japanese's segmenter; so a word of a sentence is a word of the
  *     index, and `segment` can cut a typed compound into such words;
- *   - `typos`: a Latin-script word of at least this many letters that matches nothing is looked
- *     up as the words of the index one edit away, with a lower weight;
+ *   - `typos`: a Latin-script or Korean word of at least this many letters that matches nothing
+ *     is looked up as the words of the index one edit away, with a lower weight; Korean letters
+ *     are the parts of a syllable (jamo), so 환블 is one edit from 환불, as discunt is from discount;
  *   - `coordination` and `score_floor`: which results are kept (see search_languages.py): when
  *     no section has every word of a query, the sections with the most of them; none for a
  *     query of stop words alone.
@@ -55,6 +56,7 @@
   const MAX_VARIANT_WORDS = 4
   const LATIN_WORD = /^[a-z\u00c0-\u024f]+$/
   const HANGUL = /[\uac00-\ud7a3]/
+  const KOREAN_WORD = /^[\uac00-\ud7a3]+$/
   // The letters that join the parts of a compound (fastholdelse-s-afdeling), as in search_languages.py.
   const LINKING_LETTERS = ["s", "e", "n"]
   // Scripts written without spaces between words, which `segmenter: "intl"` cuts into words.
@@ -271,17 +273,38 @@
     return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1)
   }
 
-  // Words of the index one edit away from a Latin-script word (or its stem) that matched nothing,
-  // whole or as the start of a longer word (retensio: retention).
+  // A Korean word as the letters (jamo) of its syllables: 불 is ㅂ, ㅜ, ㄹ, and 블 is ㅂ, ㅡ, ㄹ.
+  function jamo(word) {
+    let letters = ""
+    for (const char of word) {
+      const syllable = char.charCodeAt(0) - 0xac00
+      if (syllable < 0 || syllable >= 11172) {
+        letters += char
+        continue
+      }
+      letters += String.fromCharCode(0x1100 + Math.floor(syllable / 588), 0x1161 + Math.floor(syllable % 588 / 28))
+      if (syllable % 28)
+        letters += String.fromCharCode(0x11a7 + syllable % 28)
+    }
+    return letters
+  }
+
+  // Words of the index one edit away from a Latin-script or Korean word (or its stem, or for
+  // Korean the word without its ending) that matched nothing, whole or as the start of a longer
+  // word (retensio: retention; 환블: 환불을).
   function typoMatches(word) {
-    if (!analysis.typos || !words || word.length < analysis.typos || !LATIN_WORD.test(word))
+    const korean = KOREAN_WORD.test(word)
+    if (!analysis.typos || !words || !(korean || LATIN_WORD.test(word)))
       return []
-    const forms = [word, stem(word)].filter(function (form) { return form.length >= analysis.typos })
+    const spelt = korean ? jamo : function (text) { return text }
+    const typed = korean ? [word, cutSuffix(word)] : [word, stem(word)]
+    const forms = typed.map(spelt).filter(function (form) { return form.length >= analysis.typos })
     const found = []
     for (const indexed of words) {
+      const letters = spelt(indexed)
       const near = forms.some(function (form) {
         for (let length = form.length - 1; length <= form.length + 1; length++)
-          if (length <= indexed.length && withinOneEdit(form, indexed.slice(0, length)))
+          if (length <= letters.length && withinOneEdit(form, letters.slice(0, length)))
             return true
         return false
       })

@@ -95,9 +95,23 @@ def typo_words(site, language, least):
     return sorted({word for word in LATIN_WORD.findall(titles) if len(word) >= least}, key=titles.index)
 
 
-# Whether a language's search corrects typos (and in Latin script: Korean words are not).
+# Whether a language's search corrects typos in Latin script (Korean words are corrected by
+# their letters, tested on their own).
 def corrects_typos(language) -> bool:
     return bool(LANGUAGE_SETTINGS.get(language, {}).get("analysis", {}).get("typos")) and language != "ko"
+
+
+def hangul_title_words(site, language):
+    """Korean words of the language's section titles, of two syllables or more."""
+    titles = " ".join(doc["title"] for doc in index_of(site, language)["docs"])
+    return sorted(set(re.findall(f"{HANGUL}{{2,}}", titles)), key=titles.index)
+
+
+# A Korean syllable with its vowel (its second letter, jamo) changed to the next vowel: 불 to 뷔.
+def other_vowel(syllable: str) -> str:
+    code = ord(syllable) - 0xAC00
+    vowel = code % 588 // 28
+    return chr(0xAC00 + code - vowel * 28 + (vowel + 1) % 21 * 28)
 
 
 # --- Synonyms and variants ----------------------------------------------------------------------
@@ -265,6 +279,18 @@ def test_a_word_with_one_typo_finds_the_word(search_tab, site, language, edit):
     tab = search_tab(site, language)
     assert search(tab, typo), typo
     assert any(mark.startswith(word[:middle]) for mark in marks(tab)), (typo, marks(tab))
+
+
+def test_a_korean_word_with_one_letter_wrong_finds_the_word(search_tab, site, language):
+    words = index_words(site, language)
+    typos = [(word, word[:-1] + other_vowel(word[-1])) for word in hangul_title_words(site, language)]
+    typos = [(word, typo) for word, typo in typos if not any(indexed.startswith(typo) for indexed in words)]
+    if not typos or not LANGUAGE_SETTINGS.get(language, {}).get("analysis", {}).get("typos"):
+        return  # no Korean title words, or searched as Material does: no typo matching
+    word, typo = typos[0]
+    tab = search_tab(site, language)
+    assert search(tab, typo), typo
+    assert any(mark.startswith(word[:-1]) for mark in marks(tab)), (typo, marks(tab))
 
 
 def test_a_word_typed_right_finds_only_itself(search_tab, site, language):
