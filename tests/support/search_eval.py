@@ -32,8 +32,11 @@ HELD_OUT_2_YML = ROOT / "bench" / "search_queries_heldout2.yml"
 HELD_OUT_3_YML = ROOT / "bench" / "search_queries_heldout3.yml"
 # A fourth, written the same way by a new author once the third had been measured.
 HELD_OUT_4_YML = ROOT / "bench" / "search_queries_heldout4.yml"
+# A fifth, by another new author, once the rule that the third and fourth led to was in place.
+HELD_OUT_5_YML = ROOT / "bench" / "search_queries_heldout5.yml"
 TESTED_QUERY_FILES = {"tuned": QUERIES_YML, "held-out": HELD_OUT_YML, "held-out-2": HELD_OUT_2_YML}
-QUERY_FILES = {**TESTED_QUERY_FILES, "held-out-3": HELD_OUT_3_YML, "held-out-4": HELD_OUT_4_YML}
+QUERY_FILES = {**TESTED_QUERY_FILES, "held-out-3": HELD_OUT_3_YML, "held-out-4": HELD_OUT_4_YML,
+               "held-out-5": HELD_OUT_5_YML}
 RESULT_LINKS = ".md-search-result__link"
 SEARCH_INPUT = ".md-search__input"
 SEARCH_META = ".md-search-result__meta"
