@@ -65,6 +65,7 @@
   let analysis = null
   let language = null
   let words = null
+  let wordLetters = null
   let synonyms = null
   let stemmer
   let stopWords
@@ -76,7 +77,7 @@
       analysis = data.config.analysis || null
       language = data.config.lang.length === 1 ? data.config.lang[0] : null
       stemmer = stopWords = undefined
-      words = synonyms = null
+      words = wordLetters = synonyms = null
     }
   })
 
@@ -289,6 +290,13 @@
     return letters
   }
 
+  // The index's words as Korean letters, spelt once per index, when a Korean word first needs them.
+  function indexLetters() {
+    if (!wordLetters)
+      wordLetters = words.map(jamo)
+    return wordLetters
+  }
+
   // Words of the index one edit away from a Latin-script or Korean word (or its stem, or for
   // Korean the word without its ending) that matched nothing, whole or as the start of a longer
   // word (retensio: retention; 환블: 환불을).
@@ -296,12 +304,12 @@
     const korean = KOREAN_WORD.test(word)
     if (!analysis.typos || !words || !(korean || LATIN_WORD.test(word)))
       return []
-    const spelt = korean ? jamo : function (text) { return text }
-    const typed = korean ? [word, cutSuffix(word)] : [word, stem(word)]
-    const forms = typed.map(spelt).filter(function (form) { return form.length >= analysis.typos })
+    const forms = (korean ? [word, cutSuffix(word)].map(jamo) : [word, stem(word)])
+      .filter(function (form) { return form.length >= analysis.typos })
+    const spellings = korean ? indexLetters() : words
     const found = []
-    for (const indexed of words) {
-      const letters = spelt(indexed)
+    for (let position = 0; position < words.length; position++) {
+      const letters = spellings[position]
       const near = forms.some(function (form) {
         for (let length = form.length - 1; length <= form.length + 1; length++)
           if (length <= letters.length && withinOneEdit(form, letters.slice(0, length)))
@@ -309,7 +317,7 @@
         return false
       })
       if (near)
-        found.push(indexed)
+        found.push(words[position])
       if (found.length === MAX_TYPO_WORDS)
         break
     }
@@ -389,6 +397,7 @@
   lunr.Builder.prototype.build = function () {
     const index = build.call(this)
     words = Object.keys(index.invertedIndex)
+    wordLetters = null
     return index
   }
 

@@ -95,10 +95,15 @@ def typo_words(site, language, least):
     return sorted({word for word in LATIN_WORD.findall(titles) if len(word) >= least}, key=titles.index)
 
 
+# The fewest letters of a word whose typos a language's search corrects (None: it corrects none).
+def typo_letters(language):
+    return LANGUAGE_SETTINGS.get(language, {}).get("analysis", {}).get("typos")
+
+
 # Whether a language's search corrects typos in Latin script (Korean words are corrected by
 # their letters, tested on their own).
 def corrects_typos(language) -> bool:
-    return bool(LANGUAGE_SETTINGS.get(language, {}).get("analysis", {}).get("typos")) and language != "ko"
+    return bool(typo_letters(language)) and language != "ko"
 
 
 def hangul_title_words(site, language):
@@ -263,7 +268,7 @@ def test_the_data_files_of_the_repository_are_valid(site):
 def test_a_word_with_one_typo_finds_the_word(search_tab, site, language, edit):
     if not corrects_typos(language):
         return  # searched as Material does: no typo matching
-    least = LANGUAGE_SETTINGS[language]["analysis"]["typos"]
+    least = typo_letters(language)
     words = index_words(site, language)
     for word in typo_words(site, language, least + 2):
         middle = len(word) // 2
@@ -285,7 +290,7 @@ def test_a_korean_word_with_one_letter_wrong_finds_the_word(search_tab, site, la
     words = index_words(site, language)
     typos = [(word, word[:-1] + other_vowel(word[-1])) for word in hangul_title_words(site, language)]
     typos = [(word, typo) for word, typo in typos if not any(indexed.startswith(typo) for indexed in words)]
-    if not typos or not LANGUAGE_SETTINGS.get(language, {}).get("analysis", {}).get("typos"):
+    if not typos or not typo_letters(language):
         return  # no Korean title words, or searched as Material does: no typo matching
     word, typo = typos[0]
     tab = search_tab(site, language)
@@ -296,7 +301,7 @@ def test_a_korean_word_with_one_letter_wrong_finds_the_word(search_tab, site, la
 def test_a_word_typed_right_finds_only_itself(search_tab, site, language):
     if not corrects_typos(language):
         return  # searched as Material does: no typo matching
-    least = LANGUAGE_SETTINGS[language]["analysis"]["typos"]
+    least = typo_letters(language)
     words = index_words(site, language)
     # A word with a neighbour one letter away in the index (which a typo match would bring in).
     word = next((word for word in typo_words(site, language, least) if any(
@@ -315,7 +320,7 @@ def test_a_word_typed_right_finds_only_itself(search_tab, site, language):
 def test_a_short_word_is_not_matched_to_its_neighbours(search_tab, site, language):
     if not corrects_typos(language):
         return  # searched as Material does: no typo matching
-    least = LANGUAGE_SETTINGS[language]["analysis"]["typos"]
+    least = typo_letters(language)
     words = index_words(site, language)
     short = sorted(word for word in words if LATIN_WORD.fullmatch(word) and len(word) == least - 1)
     typo = next((word[:-1] + letter for word in short for letter in "qxz"
